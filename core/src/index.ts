@@ -1,0 +1,1 @@
+export { IntervalSet } from './interval-set/interval-set.js';
