@@ -7,8 +7,13 @@
  * Every operation returns a new set; nothing mutates `bounds` after construction, so sets may be
  * shared freely between slots, hooks and results.
  */
+let EMPTY: IntervalSet | undefined;
+
 export class IntervalSet {
-  static readonly EMPTY = new IntervalSet(new Int32Array(0), 0);
+  /** The empty set (one shared instance). */
+  static get EMPTY(): IntervalSet {
+    return EMPTY!;
+  }
 
   /** Cardinality, computed on first use. */
   #size: number;
@@ -23,7 +28,7 @@ export class IntervalSet {
 
   /** Builds from already canonical bounds (sorted, disjoint, non-adjacent). Not checked. */
   static fromCanonicalBounds(bounds: Int32Array): IntervalSet {
-    return bounds.length === 0 ? IntervalSet.EMPTY : new IntervalSet(bounds);
+    return bounds.length === 0 && EMPTY ? EMPTY : new IntervalSet(bounds);
   }
 
   /** `[lo, hi]` inclusive; empty when `hi < lo`. */
@@ -320,3 +325,5 @@ export class IntervalSet {
     return this.toString();
   }
 }
+
+EMPTY = IntervalSet.fromCanonicalBounds(new Int32Array(0));

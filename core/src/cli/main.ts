@@ -1,0 +1,48 @@
+/**
+ * `oar-sched`: the command line. User errors print one clear message and exit 2; a stack trace
+ * only ever appears for internal errors (exit 3), and then with a request to report it.
+ */
+import { Command, CommanderError } from 'commander';
+import { isOarSchedError } from '../errors.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';
+import { processIo, type CliIo } from './io.js';
+import { scheduleCommand } from './schedule-command.js';
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command()
+    .name('oar-sched')
+    .description('OAR3-compatible batch scheduler: run scheduling rounds on scenarios, manage plugins.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('schedule')
+    .description('Run one scheduling round on a JSON scenario and print the decisions as JSON.')
+    .requiredOption('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md)')
+    .option('--check', 'compare the result with the scenario\'s "expect" block; exit 1 on mismatch')
+    .option('--slots', 'add the final default slot chain to the result')
+    .option('--config <file>', 'oar.config.* file (default: searched from the scenario\'s folder)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done, 1 --check mismatch, 2 invalid input or configuration.\n' +
+        'Example:\n  oar-sched schedule --scenario docs/demo/demo-cluster.json --slots',
+    )
+    .action(async (opts: { scenario: string; check?: boolean; slots?: boolean; config?: string }) => {
+      exitCode = await scheduleCommand(opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;
+    if (isOarSchedError(e)) {
+      io.err(`oar-sched: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+      return EXIT_USER_ERROR;
+    }
+    io.err(`oar-sched: internal error, please report it with the input that caused it:\n${e instanceof Error ? e.stack : String(e)}\n`);
+    return EXIT_INTERNAL;
+  }
+}

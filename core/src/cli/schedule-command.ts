@@ -1,0 +1,31 @@
+import { loadScenarioFile } from '../scenario/load-scenario.js';
+import { scheduleScenario } from '../scenario/schedule-scenario.js';
+import { EXIT_CHECK_FAILED, EXIT_OK } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { createSchedulerSetup } from './setup.js';
+
+export interface ScheduleCommandOptions {
+  readonly scenario: string;
+  readonly check?: boolean;
+  readonly slots?: boolean;
+  readonly config?: string;
+}
+
+export async function scheduleCommand(options: ScheduleCommandOptions, io: CliIo): Promise<number> {
+  const scenario = loadScenarioFile(options.scenario);
+  const setup = await createSchedulerSetup({ configFile: options.config, scenarioFile: options.scenario });
+  const { result, mismatches } = await scheduleScenario(scenario, setup.registry, {
+    ...setup.roundOptions,
+    slots: options.slots ?? false,
+    check: options.check ?? false,
+  });
+  io.out(`${JSON.stringify(result, null, 2)}\n`);
+  if (options.check) {
+    if (mismatches.length > 0) {
+      io.err(`check failed for ${options.scenario}:\n${mismatches.map((m) => `  ✖ ${m}`).join('\n')}\n`);
+      return EXIT_CHECK_FAILED;
+    }
+    io.err(`check passed: ${Object.keys(scenario.expect?.jobs ?? {}).length} job expectation(s) met\n`);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,77 @@
+/**
+ * Snapshot job records → round jobs (core §5.2, §8.2, §18.3). Pure; one call per round.
+ */
+import { isOarSchedError } from '../errors.js';
+import type { SchedulerConfig } from '../model/config.js';
+import type { JobRecord } from '../model/snapshot.js';
+import type { Platform } from '../platform/platform.js';
+import type { Job, JobRole, Moldable, SharingKey } from './job.js';
+import { parsePluginSpec } from './plugin-spec.js';
+
+/** Types the core consumes; they are not visible to quotas or in `Job.types`. */
+const CORE_TYPES: ReadonlySet<string> = new Set(['timesharing', 'placeholder', 'allow', 'assign', 'find', 'no_quotas']);
+
+const PREOCCUPYING_STATES: ReadonlySet<string> = new Set(['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming']);
+
+export function roleOf(record: JobRecord): JobRole {
+  if (PREOCCUPYING_STATES.has(record.state)) return 'preoccupying';
+  if (record.reservation === 'Scheduled' && (record.state === 'Waiting' || record.state === 'toAckReservation')) {
+    return 'preoccupying';
+  }
+  if (record.state === 'Waiting' && record.reservation === 'toSchedule') return 'reservation';
+  if (record.state === 'Waiting' && record.reservation === 'None') return 'waiting';
+  return 'inert';
+}
+
+function sharingKey(record: JobRecord, value: string): SharingKey {
+  const words = value.split(',').map((w) => w.trim());
+  return {
+    user: words.includes('user') ? record.user : '*',
+    name: words.includes('name') ? (record.name ?? '') : '*',
+  };
+}
+
+export function buildJob(record: JobRecord, platform: Platform, config: SchedulerConfig): Job {
+  const types: Record<string, string> = {};
+  for (const [type, value] of Object.entries(record.types)) if (!CORE_TYPES.has(type)) types[type] = value;
+  const t = record.types;
+  let requestError: string | undefined;
+  const moldables: Moldable[] = record.moldables.map((m, index) => {
+    const parts = m.request.map((part) => {
+      let constraint = platform.defaultSet;
+      try {
+        constraint = platform.constraint(record.properties, part.property);
+      } catch (e) {
+        if (!isOarSchedError(e)) throw e;
+        requestError = `unusable property filter: ${e.message}`;
+      }
+      return { levels: part.levels, constraint };
+    });
+    const effectiveWalltime = m.walltime + config.jobSecurityTime;
+    const cacheKey = `${effectiveWalltime}|${parts
+      .map((p) => `${p.levels.map((l) => `${l.level}=${l.count}`).join('/')}{${p.constraint.toString()}}`)
+      .join('+')}`;
+    return { index, walltime: m.walltime, effectiveWalltime, parts, cacheKey };
+  });
+  return {
+    record,
+    id: record.id,
+    role: roleOf(record),
+    user: record.user,
+    name: record.name,
+    project: record.project,
+    queue: record.queue,
+    types,
+    moldables,
+    besteffort: 'besteffort' in t,
+    timesharing: t.timesharing !== undefined ? sharingKey(record, t.timesharing) : undefined,
+    placeholder: t.placeholder,
+    allow: t.allow,
+    noQuotas: 'no_quotas' in t,
+    container: 'container' in t ? t.container || String(record.id) : undefined,
+    slotSetName: t.inner !== undefined && t.inner !== '' ? t.inner : 'default',
+    assign: t.assign !== undefined ? parsePluginSpec(t.assign) : undefined,
+    find: t.find !== undefined ? parsePluginSpec(t.find) : undefined,
+    requestError,
+  };
+}

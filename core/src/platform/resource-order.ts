@@ -1,0 +1,73 @@
+/**
+ * `resourceOrder` (OAR `SCHEDULER_RESOURCE_ORDER`): an SQL `ORDER BY` list such as
+ * `"switch ASC, network_address DESC, resource_id"`. The resulting position of a resource is its
+ * index in the core; selection takes the lowest indices first, so this is allocation preference.
+ */
+import { OarSchedError } from '../errors.js';
+import type { ResourceRecord } from '../model/snapshot.js';
+
+export interface OrderKey {
+  readonly attribute: string;
+  readonly descending: boolean;
+}
+
+const KEY_PATTERN = /^\s*("[^"]+"|[A-Za-z_][A-Za-z0-9_]*)\s*(ASC|DESC)?\s*$/i;
+
+export function parseResourceOrder(text: string, where = 'config.resourceOrder'): OrderKey[] {
+  const items = text.split(',');
+  return items.map((item, i) => {
+    const match = KEY_PATTERN.exec(item);
+    if (!match) {
+      throw new OarSchedError(
+        'SCENARIO_INVALID',
+        `${where}: item ${i + 1} "${item.trim()}" is not "<property> [ASC|DESC]"`,
+      );
+    }
+    const attribute = match[1]!.replace(/^"|"$/g, '');
+    return { attribute, descending: (match[2] ?? 'ASC').toUpperCase() === 'DESC' };
+  });
+}
+
+/** Value of an order/hierarchy attribute; `undefined` when the resource lacks it (SQL NULL). */
+export function resourceAttribute(r: ResourceRecord, name: string): string | number | undefined {
+  switch (name) {
+    case 'resource_id':
+    case 'id':
+      return r.id;
+    case 'type':
+      return r.type;
+    case 'state':
+      return r.state;
+    case 'available_upto':
+      return r.availableUpto;
+    default:
+      return r.properties[name];
+  }
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const sa = String(a);
+  const sb = String(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+/**
+ * Resources sorted by `keys`, stable with respect to the input order. Like PostgreSQL, missing
+ * values sort last in an ascending key and first in a descending one.
+ */
+export function sortResources(resources: readonly ResourceRecord[], keys: readonly OrderKey[]): ResourceRecord[] {
+  const indexed = resources.map((r, i) => ({ r, i }));
+  indexed.sort((x, y) => {
+    for (const key of keys) {
+      const a = resourceAttribute(x.r, key.attribute);
+      const b = resourceAttribute(y.r, key.attribute);
+      let c: number;
+      if (a === undefined || b === undefined) c = a === b ? 0 : a === undefined ? 1 : -1;
+      else c = compareValues(a, b);
+      if (c !== 0) return key.descending ? -c : c;
+    }
+    return x.i - y.i;
+  });
+  return indexed.map((e) => e.r);
+}

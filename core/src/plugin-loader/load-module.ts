@@ -1,0 +1,37 @@
+/**
+ * Loads a plugin entry: JavaScript through Node's own `import()`, TypeScript through jiti (so a
+ * plugin may ship `.ts` sources). Returns the plugin object (default export, or `plugin`).
+ */
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createJiti } from 'jiti';
+import { OarSchedError } from '../errors.js';
+import type { OarPlugin } from '../plugin-api/define-plugin.js';
+
+const TYPESCRIPT = /\.(c|m)?tsx?$/;
+
+export async function loadPluginModule(entry: string, label: string): Promise<OarPlugin<unknown>> {
+  if (!existsSync(entry)) {
+    throw new OarSchedError('PLUGIN_ENTRY_MISSING', `plugin ${label}: entry file ${entry} does not exist`, 'build the plugin, or fix "oar.entry" in its package.json');
+  }
+  let mod: Record<string, unknown>;
+  try {
+    mod = TYPESCRIPT.test(entry)
+      ? await createJiti(import.meta.url, { moduleCache: true }).import<Record<string, unknown>>(entry)
+      : ((await import(pathToFileURL(entry).href)) as Record<string, unknown>);
+  } catch (e) {
+    throw new OarSchedError(
+      'PLUGIN_LOAD_FAILED',
+      `plugin ${label}: loading ${entry} failed: ${e instanceof Error ? e.message : String(e)}`,
+      `fix the error in ${label}, or disable it in the config`,
+    );
+  }
+  const candidate = (mod.default ?? mod.plugin) as Partial<OarPlugin<unknown>> | undefined;
+  if (!candidate || typeof candidate !== 'object' || typeof candidate.setup !== 'function' || typeof candidate.name !== 'string') {
+    throw new OarSchedError(
+      'PLUGIN_LOAD_FAILED',
+      `plugin ${label}: ${entry} does not export a plugin (expected \`export default definePlugin({ name, setup })\`)`,
+    );
+  }
+  return candidate as OarPlugin<unknown>;
+}

@@ -1,0 +1,1 @@
+export { QuotaCalendar, type CalendarDocument } from './quota-calendar.js';

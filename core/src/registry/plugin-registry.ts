@@ -1,0 +1,172 @@
+/**
+ * Registers plugins on one hooks object and remembers who provides what. Every plugin — the
+ * built-in defaults included — goes through `use()`. Contracts enforced here:
+ * - api version: a plugin built against another major is refused (`PLUGIN_API_MISMATCH`);
+ * - options: validated by the plugin's zod schema (`PLUGIN_OPTIONS_INVALID`);
+ * - names: two non-built-in plugins providing the same hook name is an error
+ *   (`PLUGIN_DUPLICATE_NAME`); a plugin may provide a name a built-in provides — it runs first
+ *   and the built-in is the fallback when it returns `undefined`.
+ * - order: built-in taps get stage `BUILTIN_STAGE` so they always run after the others.
+ */
+import { OarSchedError, isOarSchedError } from '../errors.js';
+import type { Hierarchy } from '../hierarchy/hierarchy.js';
+import type { RequestPart } from '../jobs/job.js';
+import {
+  PLUGIN_API_VERSION,
+  type FindTapOptions,
+  type OarPlugin,
+  type PluginLogger,
+  type PluginSetupApi,
+  type TapOptions,
+} from '../plugin-api/define-plugin.js';
+import { createHooks, HOOK_KINDS, type HookKind, type SchedulerHooks } from '../plugin-api/hooks.js';
+import { formatZodIssues } from '../config/format-issues.js';
+
+export const BUILTIN_STAGE = 1000;
+
+export type PluginSource = 'built-in' | 'dependency' | 'config';
+
+export interface PluginOrigin {
+  readonly source: PluginSource;
+  /** npm package name, when the plugin came from a package. */
+  readonly packageName?: string | undefined;
+  readonly version?: string | undefined;
+  /** File the plugin was loaded from. */
+  readonly entry?: string | undefined;
+}
+
+export interface RegisteredPlugin extends PluginOrigin {
+  readonly name: string;
+  readonly apiVersion: number;
+  /** Hook names this plugin tapped, per hook. */
+  readonly provides: Readonly<Record<HookKind, readonly string[]>>;
+}
+
+type SizeHint = (parts: readonly RequestPart[], hierarchy: Hierarchy) => number;
+
+export class PluginRegistry {
+  readonly hooks: SchedulerHooks = createHooks();
+  readonly #plugins: RegisteredPlugin[] = [];
+  readonly #providers = new Map<string, RegisteredPlugin[]>();
+  /** find name → size hint; `null` once a tap of that name comes without one. */
+  readonly #sizeHints = new Map<string, SizeHint | null>();
+
+  constructor(private readonly logger: PluginLogger = consoleLogger) {}
+
+  get plugins(): readonly RegisteredPlugin[] {
+    return this.#plugins;
+  }
+
+  /** Plugins providing `name` on hook `kind`, in registration order. */
+  providers(kind: HookKind, name: string): readonly RegisteredPlugin[] {
+    return this.#providers.get(`${kind}:${name}`) ?? [];
+  }
+
+  has(kind: HookKind, name: string): boolean {
+    return this.providers(kind, name).length > 0;
+  }
+
+  /** The `necessarySize` hint of a find name, when every tap of that name gave one. */
+  findSizeHint(name: string): SizeHint | undefined {
+    return this.#sizeHints.get(name) ?? undefined;
+  }
+
+  use<Options>(plugin: OarPlugin<Options>, origin: PluginOrigin, rawOptions?: unknown): RegisteredPlugin {
+    const label = origin.packageName ?? plugin.name;
+    if (plugin.apiVersion !== PLUGIN_API_VERSION) {
+      throw new OarSchedError(
+        'PLUGIN_API_MISMATCH',
+        `plugin ${label} was built for plugin API ${plugin.apiVersion}, this scheduler provides API ${PLUGIN_API_VERSION}`,
+        `upgrade ${label} to a release built against @oar-sched/core plugin API ${PLUGIN_API_VERSION}`,
+      );
+    }
+    const options = this.#validateOptions(plugin, label, rawOptions);
+    const provides = Object.fromEntries(HOOK_KINDS.map((k) => [k, [] as string[]])) as Record<HookKind, string[]>;
+    const registered: RegisteredPlugin = { ...origin, name: plugin.name, apiVersion: plugin.apiVersion, provides };
+    const builtIn = origin.source === 'built-in';
+    const tapOptions = (o?: TapOptions) => ({
+      name: plugin.name,
+      stage: o?.stage ?? (builtIn ? BUILTIN_STAGE : 0),
+      ...(o?.before !== undefined ? { before: o.before } : {}),
+    });
+    const claim = (kind: HookKind, name: string) => {
+      const key = `${kind}:${name}`;
+      const others = this.#providers.get(key) ?? [];
+      const clash = others.find((p) => p.source !== 'built-in' && p.name !== plugin.name);
+      if (!builtIn && clash) {
+        throw new OarSchedError(
+          'PLUGIN_DUPLICATE_NAME',
+          `${kind} "${name}" is provided by both ${clash.packageName ?? clash.name} and ${label}`,
+          `disable one of them in the config (plugins.disable), or rename the hook in one plugin`,
+        );
+      }
+      if (!others.includes(registered)) this.#providers.set(key, [...others, registered]);
+      if (!provides[kind].includes(name)) provides[kind].push(name);
+    };
+    const api: PluginSetupApi<Options> = {
+      options,
+      hooks: this.hooks,
+      log: prefixed(this.logger, plugin.name),
+      find: (name, fn, o?: FindTapOptions) => {
+        claim('find', name);
+        const previous = this.#sizeHints.get(name);
+        this.#sizeHints.set(name, o?.necessarySize && previous !== null ? minHint(previous, o.necessarySize) : null);
+        this.hooks.find.for(name).tap(tapOptions(o), fn);
+      },
+      assign: (name, fn, o) => {
+        claim('assign', name);
+        this.hooks.assign.for(name).tap(tapOptions(o), fn);
+      },
+      jobsSorting: (name, fn, o) => {
+        claim('jobsSorting', name);
+        this.hooks.jobsSorting.for(name).tap(tapOptions(o), fn);
+      },
+      extraMetasched: (name, fn, o) => {
+        claim('extraMetasched', name);
+        this.hooks.extraMetasched.for(name).tapPromise(tapOptions(o), async (ctx) => fn(ctx));
+      },
+    };
+    try {
+      plugin.setup(api);
+    } catch (e) {
+      if (isOarSchedError(e)) throw e;
+      throw new OarSchedError(
+        'PLUGIN_LOAD_FAILED',
+        `plugin ${label} failed during setup: ${e instanceof Error ? e.message : String(e)}`,
+        `fix or disable ${label}`,
+      );
+    }
+    this.#plugins.push(registered);
+    return registered;
+  }
+
+  #validateOptions<Options>(plugin: OarPlugin<Options>, label: string, raw: unknown): Options {
+    if (!plugin.options) {
+      if (raw !== undefined && !(typeof raw === 'object' && raw !== null && Object.keys(raw).length === 0)) {
+        throw new OarSchedError('PLUGIN_OPTIONS_INVALID', `plugin ${label} takes no options`, 'remove its options from the config');
+      }
+      return {} as Options;
+    }
+    const parsed = plugin.options.safeParse(raw ?? {});
+    if (!parsed.success) {
+      throw new OarSchedError(
+        'PLUGIN_OPTIONS_INVALID',
+        `invalid options for plugin ${label}:\n${formatZodIssues(parsed.error.issues)}`,
+      );
+    }
+    return parsed.data;
+  }
+}
+
+function minHint(previous: SizeHint | undefined, next: SizeHint): SizeHint {
+  return previous ? (parts, h) => Math.min(previous(parts, h), next(parts, h)) : next;
+}
+
+function prefixed(logger: PluginLogger, name: string): PluginLogger {
+  return { info: (m) => logger.info(`[${name}] ${m}`), warn: (m) => logger.warn(`[${name}] ${m}`) };
+}
+
+export const consoleLogger: PluginLogger = {
+  info: (m) => process.stderr.write(`${m}\n`),
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+};

@@ -1,0 +1,36 @@
+/**
+ * Dependencies (core §14): either the job cannot run this round (a reason), or the earliest start
+ * they allow (`minStart`, undefined when unconstrained).
+ */
+import type { Job } from '../jobs/job.js';
+import type { JobRecord } from '../model/snapshot.js';
+import { reason, type Reason } from '../plugin-api/reason.js';
+import type { ScheduledJob } from './round-state.js';
+
+export type DependencyVerdict = { readonly ok: true; readonly minStart: number | undefined } | { readonly ok: false; readonly reason: Reason };
+
+export function evaluateDependencies(
+  job: Job,
+  records: ReadonlyMap<number, JobRecord>,
+  /** Jobs of the current group already placed this round. */
+  placedInGroup: ReadonlyMap<number, ScheduledJob>,
+): DependencyVerdict {
+  let minStart: number | undefined;
+  for (const depId of job.record.dependencies) {
+    const dep = records.get(depId);
+    if (!dep || dep.state === 'Error') continue;
+    if (dep.state === 'Waiting') {
+      const placed = placedInGroup.get(depId);
+      if (!placed) {
+        return { ok: false, reason: reason('DEPENDENCY', `waiting for job ${depId}, which is not planned yet`) };
+      }
+      const end = placed.start + placed.walltime;
+      minStart = minStart === undefined ? end : Math.max(minStart, end);
+      continue;
+    }
+    if (dep.state === 'Terminated' && (dep.exitCode === 0 || dep.exitCode === null)) continue;
+    const detail = dep.state === 'Terminated' ? `terminated with exit code ${dep.exitCode}` : `in state ${dep.state}`;
+    return { ok: false, reason: reason('DEPENDENCY', `depends on job ${depId}, ${detail}`) };
+  }
+  return { ok: true, minStart };
+}

@@ -1,0 +1,61 @@
+/**
+ * New advance reservations (core §9): checked at their exact start, in the default slot set,
+ * first moldable only, with the default find; accepted ones are inserted, others rejected.
+ */
+import type { Job } from '../jobs/job.js';
+import { reason, type Reason } from '../plugin-api/reason.js';
+import type { Slot } from '../slots/slot.js';
+import { IntervalSet } from '../interval-set/interval-set.js';
+import { insertJob } from './insert-job.js';
+import type { RoundState, ScheduledJob } from './round-state.js';
+import { availabilityFor } from './shares.js';
+
+export function scheduleReservation(state: RoundState, job: Job): ScheduledJob | Reason {
+  if (job.requestError) return reason('REQUEST_INVALID', job.requestError);
+  const moldable = job.moldables[0]!;
+  const W = moldable.effectiveWalltime;
+  const requested = job.record.startTime ?? state.now;
+  if (state.now >= requested + W) {
+    return reason('RESERVATION_TOO_OLD', `the reservation ended before now (start ${requested} + ${W}s ≤ ${state.now})`);
+  }
+  const start = Math.max(requested, state.now);
+  const slotSet = state.slotSets.get('default')!;
+  // The check window is the raw walltime plus one second (OAR3): the security-time tail is not checked.
+  const checkEnd = start + moldable.walltime;
+  const availability = availabilityFor(job);
+  let left: Slot | undefined;
+  let right: Slot | undefined;
+  let available: IntervalSet | undefined;
+  for (const slot of slotSet.slots()) {
+    if (slot.end < start) continue;
+    if (slot.begin > checkEnd) break;
+    left ??= slot;
+    right = slot;
+    const free = availability ? availability(slot) : slot.free;
+    available = available ? available.intersect(free) : free;
+  }
+  const hook = state.registry.hooks.find.get('default');
+  if (!left || !right || !available || !hook) {
+    return reason('RESERVATION_UNAVAILABLE', 'the reservation lies outside the scheduling horizon');
+  }
+  const resources = hook.call({
+    job,
+    moldable,
+    parts: moldable.parts,
+    hierarchy: state.platform.hierarchy,
+    available,
+    beginning: left === slotSet.first,
+    args: [],
+    kwargs: {},
+    delegate: () => null,
+  });
+  if (!resources || resources.isEmpty) {
+    return reason('RESERVATION_UNAVAILABLE', `the requested resources are not free at the reserved time ${start}`);
+  }
+  if (state.quotas) {
+    const refused = state.quotas.check(left, right, job, resources.intersect(state.platform.defaultSet).size, W);
+    if (refused) return refused;
+  }
+  insertJob(state, slotSet, job, start, W, resources, left);
+  return { job, start, walltime: W, moldableIndex: 0, resources };
+}

@@ -1,0 +1,181 @@
+/**
+ * One scheduling round (core §8): a pure function of the snapshot and the registered plugins.
+ * It is async only because `extraMetasched` hooks may be. Never touches a database or a file.
+ */
+import { OarSchedError } from '../errors.js';
+import { buildJob, roleOf } from '../jobs/build-jobs.js';
+import type { Job } from '../jobs/job.js';
+import type { JobRecord, Snapshot } from '../model/snapshot.js';
+import { Platform } from '../platform/platform.js';
+import type { ExtraMetaschedContext } from '../plugin-api/contexts.js';
+import { reason, type Reason } from '../plugin-api/reason.js';
+import type { PluginRegistry } from '../registry/plugin-registry.js';
+import type { SlotSet } from '../slots/slot-set.js';
+import { createDefaultSlotSet, insertPreoccupying } from './initial-state.js';
+import type { QuotaPort } from './quota-port.js';
+import { queueGroups } from './queue-groups.js';
+import { scheduleReservation } from './reservations.js';
+import type { Decision, RoundState, ScheduledJob } from './round-state.js';
+import { scheduleJob } from './schedule-job.js';
+import { assertSortingAvailable, sortJobs } from './sorting.js';
+
+export interface RoundOptions {
+  /** Builds the quotas port when `config.quotas.enabled` (kept out of the core's import graph when unused). */
+  readonly quotas?: (snapshot: Snapshot, platform: Platform) => QuotaPort | undefined;
+  /** Settings of the extra-metasched hook: the tap name to call (none when absent) and its config string. */
+  readonly extraMetasched?: { readonly name: string; readonly config: string } | undefined;
+}
+
+export interface RoundResult {
+  readonly now: number;
+  readonly platform: Platform;
+  /** Every waiting job and new reservation of the snapshot, by id. */
+  readonly decisions: ReadonlyMap<number, Decision>;
+  readonly slotSets: ReadonlyMap<string, SlotSet>;
+  readonly warnings: readonly string[];
+}
+
+export function assertRunnable(snapshot: Snapshot, registry: PluginRegistry, options: RoundOptions = {}): void {
+  for (const kind of ['assign', 'find'] as const) {
+    if (!registry.has(kind, 'default')) {
+      throw new OarSchedError('HOOK_MISSING_DEFAULT', `no ${kind} plugin is registered under "default"`, 'register the built-in plugins before running a round');
+    }
+  }
+  assertSortingAvailable(snapshot.config, registry);
+  const extra = options.extraMetasched;
+  if (extra && extra.name !== 'default' && !registry.has('extraMetasched', extra.name)) {
+    throw new OarSchedError('CONFIG_INVALID', `extraMetasched: no plugin is registered under "${extra.name}"`);
+  }
+}
+
+export async function runRound(snapshot: Snapshot, registry: PluginRegistry, options: RoundOptions = {}): Promise<RoundResult> {
+  assertRunnable(snapshot, registry, options);
+  const { now, config } = snapshot;
+  const platform = new Platform(snapshot.resources, config);
+  const state: RoundState = {
+    now,
+    config,
+    platform,
+    registry,
+    quotas: config.quotas.enabled ? options.quotas?.(snapshot, platform) : undefined,
+    slotSets: new Map(),
+    decisions: new Map(),
+    placements: new Map(),
+    warnings: [],
+  };
+  const records = new Map(snapshot.jobs.map((r) => [r.id, r]));
+  const preoccupying = snapshot.jobs.filter((r) => roleOf(r) === 'preoccupying').map((r) => buildJob(r, platform, config));
+  createDefaultSlotSet(state);
+  insertPreoccupying(state, preoccupying.filter((j) => !j.besteffort));
+
+  const declared = new Set(snapshot.queues.map((q) => q.name));
+  let prevQueues: string[] | null = null;
+  for (const group of queueGroups(snapshot.queues)) {
+    const active = group.filter((q) => q.state === 'Active').map((q) => q.name);
+    if (active.length === 0) continue;
+    if (options.extraMetasched && options.extraMetasched.name !== 'default') {
+      await callExtraMetasched(state, options.extraMetasched, prevQueues, active);
+    }
+    prevQueues = active;
+    if (active.length === 1 && active[0] === 'besteffort') {
+      insertPreoccupying(state, preoccupying.filter((j) => j.besteffort));
+    }
+    const inGroup = new Set(active);
+    // Jobs are built per group, after the hook: a property it changed shows in their constraints.
+    const waiting = snapshot.jobs
+      .filter((r) => r.state === 'Waiting' && r.reservation === 'None' && inGroup.has(r.queue))
+      .sort((a, b) => a.id - b.id)
+      .map((r) => buildJob(r, platform, config));
+    scheduleGroup(state, snapshot, active, waiting, records);
+    for (const queue of active) {
+      const reservations = snapshot.jobs
+        .filter((r) => r.state === 'Waiting' && r.reservation === 'toSchedule' && r.queue === queue)
+        .sort((a, b) => a.id - b.id);
+      for (const record of reservations) {
+        decide(state, record.id, scheduleReservation(state, buildJob(record, platform, config)));
+      }
+    }
+  }
+  for (const r of snapshot.jobs) {
+    if (r.state !== 'Waiting' || r.reservation === 'Scheduled' || state.decisions.has(r.id)) continue;
+    const why = declared.has(r.queue)
+      ? `queue "${r.queue}" is not active`
+      : `queue "${r.queue}" is not declared`;
+    state.decisions.set(r.id, { scheduled: false, reason: reason('QUEUE_NOT_SCHEDULED', why) });
+  }
+  return { now, platform, decisions: state.decisions, slotSets: state.slotSets, warnings: state.warnings };
+}
+
+function scheduleGroup(
+  state: RoundState,
+  snapshot: Snapshot,
+  queues: readonly string[],
+  fifo: readonly Job[],
+  records: ReadonlyMap<number, JobRecord>,
+): void {
+  let ordered: readonly Job[];
+  try {
+    ordered =
+      sortJobs(state.registry, state.config, {
+        queues,
+        now: state.now,
+        jobs: fifo,
+        config: state.config.sorting.custom?.config ?? '{}',
+        settings: state.config.sorting,
+        accounting: snapshot.accounting,
+        platform: state.platform,
+      }) ?? fifo;
+  } catch (e) {
+    const why = reason('PLUGIN_ERROR', `the job sorting plugin failed: ${e instanceof Error ? e.message : String(e)}`);
+    for (const job of fifo) state.decisions.set(job.id, { scheduled: false, reason: why });
+    return;
+  }
+  const limit = state.config.maxJobsPerQueuesGroup;
+  const kept = limit !== null && limit > 0 ? ordered.slice(0, limit) : ordered;
+  const placedInGroup = new Map<number, ScheduledJob>();
+  for (const job of kept) {
+    if (state.decisions.has(job.id)) continue;
+    decide(state, job.id, scheduleJob(state, job, records, placedInGroup));
+  }
+  const keptIds = new Set(kept.map((j) => j.id));
+  const sortedIds = new Set(ordered.map((j) => j.id));
+  for (const job of fifo) {
+    if (keptIds.has(job.id)) continue;
+    state.decisions.set(job.id, {
+      scheduled: false,
+      reason: sortedIds.has(job.id)
+        ? reason('GROUP_LIMIT', `only the first ${limit} jobs of the queue group are considered per round`)
+        : reason('NOT_SORTED', 'the job sorting plugin left this job out of the order'),
+    });
+  }
+}
+
+function decide(state: RoundState, id: number, outcome: ScheduledJob | Reason): void {
+  state.decisions.set(id, 'job' in outcome ? { scheduled: true, placement: outcome } : { scheduled: false, reason: outcome });
+}
+
+async function callExtraMetasched(
+  state: RoundState,
+  settings: { readonly name: string; readonly config: string },
+  prevQueues: readonly string[] | null,
+  queues: readonly string[],
+): Promise<void> {
+  const hook = state.registry.hooks.extraMetasched.get(settings.name);
+  if (!hook) return;
+  const context: ExtraMetaschedContext = {
+    prevQueues,
+    queues,
+    now: state.now,
+    jobSecurityTime: state.config.jobSecurityTime,
+    slotSets: state.slotSets,
+    scheduledJobs: state.placements,
+    config: settings.config,
+    platform: state.platform,
+    setResourceProperty: (id, property, value) => state.platform.setResourceProperty(id, property, value),
+  };
+  try {
+    await hook.promise(context);
+  } catch (e) {
+    state.warnings.push(`extraMetasched "${settings.name}" failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * `searchMoldable` (core §7.2): the earliest window of one slot set where one moldable of a job
+ * fits, according to a find, and passes quotas when asked. It never inserts anything; the only
+ * change it may make is splitting the slot that contains `minStart`.
+ */
+import { IntervalSet } from '../interval-set/interval-set.js';
+import type { Job, Moldable } from '../jobs/job.js';
+import type { FindContext, Found, SearchOutcome } from '../plugin-api/contexts.js';
+import type { FindHook } from '../plugin-api/hooks.js';
+import { reason, type Reason } from '../plugin-api/reason.js';
+import type { Slot } from '../slots/slot.js';
+import type { SlotSet } from '../slots/slot-set.js';
+import { scanWindows } from '../slots/window-scan.js';
+import type { RoundState } from './round-state.js';
+import { availabilityFor } from './shares.js';
+import { describeUnsatisfiable } from './unsatisfiable.js';
+
+export interface SearchRequest {
+  readonly job: Job;
+  readonly slotSet: SlotSet;
+  readonly moldable: Moldable;
+  readonly minStart: number | undefined;
+  /** Name of the find to call per window. */
+  readonly findName: string;
+  readonly quotas: boolean;
+  /** Start from (and let the caller later update) the slot cache. */
+  readonly useCache: boolean;
+}
+
+/** Left slot of each successful search, for the slot cache (core §7.7). */
+export const leftSlotOf = new WeakMap<Found, Slot>();
+
+export function searchMoldable(state: RoundState, request: SearchRequest): SearchOutcome {
+  const { job, slotSet, moldable, minStart } = request;
+  const hook = state.registry.hooks.find.get(request.findName);
+  if (!hook || hook.taps.length === 0) {
+    return { found: false, reason: reason('UNKNOWN_FIND_PLUGIN', `no find plugin is registered under "${request.findName}"`) };
+  }
+  let from: Slot;
+  if (minStart !== undefined && minStart > slotSet.begin) {
+    if (minStart > slotSet.end) {
+      return { found: false, reason: reason('DEPENDENCY', `dependencies only allow a start at ${minStart}, after the end of the horizon`) };
+    }
+    from = slotSet.slotAt(minStart);
+    if (from.begin < minStart) slotSet.splitBefore(from, minStart);
+  } else {
+    from = (request.useCache && slotSet.cache.get(moldable.cacheKey)) || slotSet.first;
+  }
+  const W = moldable.effectiveWalltime;
+  const context = findContext(state, request, hook);
+  const hint = state.registry.findSizeHint(request.findName);
+  const quotas = request.quotas ? state.quotas : undefined;
+  let found: Found | undefined;
+  let quotaReason: Reason | undefined;
+  let sawResources = false;
+  const end = scanWindows({
+    from,
+    walltime: W,
+    availability: availabilityFor(job),
+    minSize: hint ? hint(moldable.parts, state.platform.hierarchy) : 0,
+    latestEnd: quotas?.latestEnd,
+    visit(left, right, available) {
+      context.available = available;
+      context.beginning = left === slotSet.first;
+      const resources = hook.call(context);
+      if (!resources || resources.isEmpty) return false;
+      sawResources = true;
+      if (quotas) {
+        const n = resources.intersect(state.platform.defaultSet).size;
+        const refused = quotas.check(left, right, job, n, W);
+        if (refused) {
+          quotaReason = refused;
+          return false;
+        }
+      }
+      found = { found: true, moldableIndex: moldable.index, start: left.begin, end: left.begin + W - 1, resources };
+      leftSlotOf.set(found, left);
+      return true;
+    },
+  });
+  if (found) return found;
+  if (quotaReason) return { found: false, reason: quotaReason };
+  if (end === 'latest-end') {
+    return {
+      found: false,
+      reason: reason('WINDOW_TIME_LIMIT', `no window ending before the quotas window time limit (${quotas?.latestEnd}) has the resources`),
+    };
+  }
+  if (!sawResources) {
+    const never = describeUnsatisfiable(state, moldable);
+    if (never) return { found: false, reason: never };
+  }
+  return {
+    found: false,
+    reason: reason('NO_WINDOW', `no time window of ${W}s before the end of the horizon has the requested resources free`),
+  };
+}
+
+/** One context per search, updated per window (the find hot path allocates nothing). */
+function findContext(state: RoundState, request: SearchRequest, hook: FindHook): FindContext & { available: IntervalSet; beginning: boolean } {
+  const spec = request.job.find?.name === request.findName ? request.job.find : undefined;
+  const context = {
+    job: request.job,
+    moldable: request.moldable,
+    parts: request.moldable.parts,
+    hierarchy: state.platform.hierarchy,
+    available: IntervalSet.EMPTY,
+    beginning: false,
+    args: spec?.args ?? [],
+    kwargs: spec?.kwargs ?? {},
+    delegate(name: string, available?: IntervalSet): IntervalSet | null {
+      const other = name === request.findName ? hook : state.registry.hooks.find.get(name);
+      if (!other) throw new Error(`find plugin "${name}" is not registered`);
+      const result = other.call({ ...context, available: available ?? context.available, args: [], kwargs: {} });
+      return result && !result.isEmpty ? result : null;
+    },
+  };
+  return context;
+}

@@ -1,0 +1,2 @@
+export { default } from './plugin.js';
+export { assignDefault } from './assign-default.js';

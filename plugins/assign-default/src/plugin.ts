@@ -1,0 +1,10 @@
+import { definePlugin } from '@oar-sched/core/plugin';
+import { assignDefault } from './assign-default.js';
+
+/** The built-in `assign` named `default`. */
+export default definePlugin({
+  name: '@oar-sched/plugin-assign-default',
+  setup(api) {
+    api.assign('default', assignDefault);
+  },
+});

@@ -1,0 +1,133 @@
+/**
+ * MULTIFACTOR job ordering (OAR `JOB_PRIORITY=MULTIFACTOR`): pure computations of
+ * scheduler-core.md §17.3. No I/O: plain data in, plain data out. The karma term reuses the
+ * FAIRSHARE computation (§17.2).
+ */
+import {
+  accountingSums,
+  karma,
+  type AccountingRecord,
+  type FairshareParams,
+  type KarmaJob,
+} from '../../sort-fairshare/src/karma.js';
+
+/**
+ * Weights and coefficients (OAR `PRIORITY_CONF_FILE` YAML, camelCased). `work*`/`size*` exist
+ * only so that a configuration can be carried through unchanged: their factors have no usable
+ * reference, so a non-zero `workWeight`/`sizeWeight` is rejected (§17.3).
+ */
+export interface MultifactorParams {
+  ageWeight: number;
+  ageCoef: number;
+  queueWeight: number;
+  queueCoefs: Readonly<Record<string, number>>;
+  workWeight: number;
+  workMode: number | string;
+  sizeWeight: number;
+  sizeMode: number | string;
+  karmaWeight: number;
+  qosWeight: number;
+  niceWeight: number;
+}
+
+/** Spec defaults: everything 0 (no factor active) except `ageCoef = 1.65e-6`. */
+export const DEFAULT_MULTIFACTOR: MultifactorParams = Object.freeze({
+  ageWeight: 0,
+  ageCoef: 1.65e-6,
+  queueWeight: 0,
+  queueCoefs: Object.freeze({}),
+  workWeight: 0,
+  workMode: 0,
+  sizeWeight: 0,
+  sizeMode: 0,
+  karmaWeight: 0,
+  qosWeight: 0,
+  niceWeight: 0,
+});
+
+/** What the priority needs to know about a job (scenario defaults: qos 0, nice 1, submissionTime 0). */
+export interface MultifactorJob extends KarmaJob {
+  queue: string;
+  submissionTime: number;
+  qos: number;
+  nice: number;
+}
+
+/**
+ * Priority of one job (§17.3), higher = served first:
+ * ```
+ * ageWeight * max(1, ageCoef * (now - submissionTime))
+ * + (queueWeight > 0 ? queueWeight * queueCoefs[queue] : 0)   # missing coef: term skipped
+ * + karmaWeight * 1/(1 + karma)
+ * + (qosWeight  > 0 ? qosWeight * qos : 0)
+ * + (niceWeight > 0 ? niceWeight * max(1, nice) : 0)
+ * ```
+ * The age and karma terms are unconditional (as in OAR3; Redox only adds them for a positive
+ * weight and clamps negative ages, which this function does not). Exception: with
+ * `karmaWeight === 0` the karma term is skipped rather than computed, because `0 * 1/(1 + -1)`
+ * would be NaN; the value is 0 for every other karma, so nothing else changes.
+ * A karma of exactly -1 with a non-zero weight gives ±Infinity (OAR3 crashes there; Redox gives
+ * the same infinity); the orderings below handle infinities.
+ *
+ * @param karmaValue the job's karma (§17.2), only read when `karmaWeight !== 0`.
+ * @throws RangeError if `workWeight` or `sizeWeight` is non-zero (no reference behaviour; the
+ *   config schema rejects them first, this guard keeps a bypassing caller from a silently wrong
+ *   order).
+ */
+export function multifactorPriority(
+  job: MultifactorJob,
+  now: number,
+  params: MultifactorParams,
+  karmaValue: number,
+): number {
+  assertNoWorkOrSize(params);
+  let priority = params.ageWeight * Math.max(1, params.ageCoef * (now - job.submissionTime));
+  if (params.queueWeight > 0 && Object.hasOwn(params.queueCoefs, job.queue)) {
+    priority += params.queueWeight * (params.queueCoefs[job.queue] ?? 0);
+  }
+  if (params.karmaWeight !== 0) {
+    priority += params.karmaWeight * (1 / (1 + karmaValue));
+  }
+  if (params.qosWeight > 0) priority += params.qosWeight * job.qos;
+  if (params.niceWeight > 0) priority += params.niceWeight * Math.max(1, job.nice);
+  return priority;
+}
+
+function assertNoWorkOrSize(params: MultifactorParams): void {
+  if (params.workWeight !== 0 || params.sizeWeight !== 0) {
+    throw new RangeError(
+      `multifactor: workWeight and sizeWeight must be 0 (got ${params.workWeight}, ${params.sizeWeight}); ` +
+        'the work and size factors have no reference behaviour',
+    );
+  }
+}
+
+/**
+ * Decreasing priority, stable. Karma computed as in FAIRSHARE with the given fairshare params.
+ *
+ * Stable = jobs of equal priority keep their input (FIFO) order, as OAR3's
+ * `sorted(..., reverse=True)` does (§22 row 28; Redox reverses ties). Returns a new array of the
+ * same job objects; the input is not modified. The accounting sums are only computed when the
+ * karma term is active (`karmaWeight !== 0`), which cannot change the result.
+ */
+export function orderByMultifactor<J extends MultifactorJob>(
+  jobs: readonly J[],
+  records: readonly AccountingRecord[],
+  queues: readonly string[],
+  now: number,
+  params: MultifactorParams,
+  fairshare: FairshareParams,
+): J[] {
+  assertNoWorkOrSize(params);
+  const sums =
+    params.karmaWeight !== 0 ? accountingSums(records, queues, now, fairshare.windowSize) : undefined;
+  const keyed = jobs.map((job, index) => ({
+    job,
+    index,
+    key: multifactorPriority(job, now, params, sums ? karma(job, sums, fairshare) : 0),
+  }));
+  // Explicit comparisons (not `b - a`, which is NaN for two equal infinities): higher priority
+  // first, equal priorities by input index.
+  keyed.sort((a, b) => (a.key > b.key ? -1 : a.key < b.key ? 1 : a.index - b.index));
+  return keyed.map((k) => k.job);
+}
