@@ -73,7 +73,7 @@ export function buildWeekPattern(entries: readonly PeriodicalEntry[], ruleIdOf: 
   const boundaries: number[] = [];
   const rules: number[] = [];
   for (let i = 0; i < pieces.length; i++) {
-    const previous = pieces[(i - 1 + pieces.length) % pieces.length]!;
+    const before = pieces[(i - 1 + pieces.length) % pieces.length]!;
     const piece = pieces[i]!;
     if (before.owner !== piece.owner) {
       boundaries.push(piece.begin);
