@@ -1,16 +1,118 @@
-/** `JSON.parse` with an error that says line and column, not a byte offset. */
+/**
+ * `JSON.parse` with an error that says line and column. Node's own messages only sometimes carry
+ * an offset, so on failure a small scanner walks the text to the first offending character.
+ */
 export function parseJsonWithPosition(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    const raw = e instanceof Error ? e.message : String(e);
-    const position = /position (\d+)/.exec(raw);
-    if (!position) return { ok: false, message: raw };
-    const offset = Number(position[1]);
+  } catch {
+    const { offset, expected } = firstSyntaxError(text);
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    const what = raw.replace(/\s*in JSON at position \d+.*$/, '').replace(/,? ?"[^"]*"? is not valid JSON$/, '');
-    return { ok: false, message: `${what} at line ${line}, column ${column}` };
+    const found = offset >= text.length ? 'end of input' : JSON.stringify(text[offset]);
+    return { ok: false, message: `expected ${expected} but found ${found} at line ${line}, column ${column}` };
+  }
+}
+
+class Stop {
+  constructor(
+    readonly offset: number,
+    readonly expected: string,
+  ) {}
+}
+
+/** Offset of the first character that makes `text` invalid JSON, and what was expected there. */
+export function firstSyntaxError(text: string): { offset: number; expected: string } {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (expected: string): never => {
+    throw new Stop(i, expected);
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail('a JSON value');
+  };
+  const string = () => {
+    i++; // opening quote
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail('a closing quote (control characters must be escaped)');
+      i++;
+    }
+    if (i >= text.length) fail('a closing quote');
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m || m[0] === '' || m[0] === '-') fail('a JSON value');
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail('a property name in double quotes');
+        string();
+        ws();
+        if (text[i] !== ':') fail("':' after the property name");
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        fail("',' or '}'");
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        fail("',' or ']'");
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else if (c !== undefined && /[-\d]/.test(c)) number();
+    else fail('a JSON value');
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail('the end of the document');
+    return { offset: i, expected: 'valid JSON' };
+  } catch (e) {
+    if (e instanceof Stop) return { offset: e.offset, expected: e.expected };
+    throw e;
   }
 }

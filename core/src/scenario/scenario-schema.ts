@@ -20,9 +20,11 @@ export const idSet = z.union([idSetString, z.array(z.number().int().min(1))], {
   error: 'expected a resource-set string like "1-16 22" or an array of ids',
 });
 
-const count = z.union([z.number().int().min(1), z.enum(['ALL', 'BEST', 'HALF_BEST'])], {
-  error: 'expected a count ≥ 1 or "ALL", "BEST", "HALF_BEST"',
-});
+const SPECIAL_COUNTS = ['ALL', 'BEST', 'HALF_BEST'] as const;
+const count = z.custom<number | (typeof SPECIAL_COUNTS)[number]>(
+  (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1) || SPECIAL_COUNTS.includes(v as never),
+  { error: 'expected a count ≥ 1 or "ALL", "BEST", "HALF_BEST"' },
+);
 
 const part = z
   .object({

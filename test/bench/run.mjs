@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm run bench`: schedules every workload of ../shared/perf with the core alone (scenario
+// parsing and plugin loading are outside the timed region), prints jobs, slots, the median core
+// time over several runs and the speed-up against OAR3's Python core, and checks the schedule
+// against the reference stored in the workload. Exit 1 when a schedule differs.
+//   node test/bench/run.mjs [name-filter] [--runs N]
+import { performance } from 'node:perf_hooks';
+import { checkExpectation, createSchedulerSetup, runRound, scenarioFromJson } from '@oar-sched/core';
+import { toScenarioResultForBench } from './result.mjs';
+import { baseline, listWorkloads, readWorkload } from './workloads.mjs';
+
+const args = process.argv.slice(2);
+const runsIndex = args.indexOf('--runs');
+const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 5;
+const filter = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
+
+const reference = baseline();
+const setup = await createSchedulerSetup();
+const rows = [];
+let failed = false;
+for (const name of listWorkloads()) {
+  if (filter && !name.includes(filter)) continue;
+  const scenario = scenarioFromJson(readWorkload(name), name);
+  const times = [];
+  let round;
+  const n = name.includes('j5000') || name.includes('j1000') ? Math.min(runs, 3) : runs;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    round = await runRound(scenario.snapshot, setup.registry, setup.roundOptions);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const result = toScenarioResultForBench(round);
+  const mismatches = scenario.expect ? checkExpectation(result, scenario.expect) : [];
+  if (mismatches.length > 0) failed = true;
+  const py = reference[name]?.coreMedianSeconds;
+  const waiting = scenario.snapshot.jobs.filter((j) => j.state === 'Waiting').length;
+  rows.push({
+    workload: name,
+    jobs: waiting,
+    slots: round.slotSets.get('default').slotCount,
+    'core ms (median)': median.toFixed(1),
+    runs: n,
+    'OAR3 Python s': py === undefined ? '-' : py.toFixed(2),
+    'speed-up': py === undefined ? '-' : `${Math.round((py * 1000) / median)}×`,
+    schedule: scenario.expect ? (mismatches.length === 0 ? '= reference' : `${mismatches.length} DIFF`) : 'no reference',
+  });
+  if (mismatches.length > 0) console.error(`${name}: schedule differs from the reference:\n  ${mismatches.slice(0, 5).join('\n  ')}`);
+}
+console.table(rows);
+process.exitCode = failed ? 1 : 0;
