@@ -12,6 +12,7 @@ export { schedulerConfigSchema } from './config/scheduler-config-schema.js';
 export { Platform } from './platform/platform.js';
 export { SlotSet } from './slots/slot-set.js';
 export { Slot } from './slots/slot.js';
+export { scanCounters, resetScanCounters } from './slots/window-scan.js';
 export { runRound } from './round/run-round.js';
 export type { RoundOptions, RoundResult } from './round/run-round.js';
 export type { Decision, ScheduledJob } from './round/round-state.js';

@@ -5,7 +5,7 @@
 // against the reference stored in the workload. Exit 1 when a schedule differs.
 //   node test/bench/run.mjs [name-filter] [--runs N]
 import { performance } from 'node:perf_hooks';
-import { checkExpectation, createSchedulerSetup, runRound, scenarioFromJson } from '@oar-sched/core';
+import { checkExpectation, createSchedulerSetup, resetScanCounters, runRound, scanCounters, scenarioFromJson } from '@oar-sched/core';
 import { toScenarioResultForBench } from './result.mjs';
 import { baseline, listWorkloads, readWorkload } from './workloads.mjs';
 
@@ -21,10 +21,12 @@ let failed = false;
 for (const name of listWorkloads()) {
   if (filter && !name.includes(filter)) continue;
   const scenario = scenarioFromJson(readWorkload(name), name);
+  const waiting = scenario.snapshot.jobs.filter((j) => j.state === 'Waiting').length;
   const times = [];
   let round;
   const n = name.includes('j5000') || name.includes('j1000') ? Math.min(runs, 3) : runs;
   for (let i = 0; i < n; i++) {
+    resetScanCounters();
     const t0 = performance.now();
     round = await runRound(scenario.snapshot, setup.registry, setup.roundOptions);
     times.push(performance.now() - t0);
@@ -35,15 +37,17 @@ for (const name of listWorkloads()) {
   const mismatches = scenario.expect ? checkExpectation(result, scenario.expect) : [];
   if (mismatches.length > 0) failed = true;
   const py = reference[name]?.coreMedianSeconds;
-  const waiting = scenario.snapshot.jobs.filter((j) => j.state === 'Waiting').length;
   rows.push({
     workload: name,
     jobs: waiting,
     slots: round.slotSets.get('default').slotCount,
     'core ms (median)': median.toFixed(1),
+    'windows/job': Math.round(scanCounters.windows / Math.max(1, waiting)),
+    'intersections/window': (scanCounters.intersections / Math.max(1, scanCounters.evaluated)).toFixed(2),
+    'µs/window': ((median * 1000) / Math.max(1, scanCounters.windows)).toFixed(2),
     runs: n,
     'OAR3 Python s': py === undefined ? '-' : py.toFixed(2),
-    'speed-up': py === undefined ? '-' : `${Math.round((py * 1000) / median)}×`,
+    'speed-up': py === undefined || py < 0.01 ? '-' : `${Math.round((py * 1000) / median)}×`,
     schedule: scenario.expect ? (mismatches.length === 0 ? '= reference' : `${mismatches.length} DIFF`) : 'no reference',
   });
   if (mismatches.length > 0) console.error(`${name}: schedule differs from the reference:\n  ${mismatches.slice(0, 5).join('\n  ')}`);

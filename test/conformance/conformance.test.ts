@@ -1,7 +1,7 @@
 /**
  * Every conformance vector through the same code path as `oar-sched schedule --scenario --check`.
  */
-import { createSchedulerSetup, loadScenarioFile, scheduleScenario } from '@oar-sched/core';
+import { createSchedulerSetup, loadScenarioFile, scheduleScenario, type LoadedScenario } from '@oar-sched/core';
 import { describe, expect, it } from 'vitest';
 import { listVectors, PENDING } from './vectors.js';
 
@@ -22,6 +22,23 @@ describe('conformance vectors', () => {
         check: true,
       });
       expect(mismatches).toEqual([]);
+    });
+  }
+});
+
+/** The same scenario with the slot cache switched on or off (core §7.7). */
+function withCache(scenario: LoadedScenario, cacheEnabled: boolean): LoadedScenario {
+  return { ...scenario, snapshot: { ...scenario.snapshot, config: { ...scenario.snapshot.config, cacheEnabled } } };
+}
+
+describe('the slot cache never changes a result', () => {
+  for (const vector of vectors.filter((v) => !PENDING[v.file])) {
+    it(vector.file, async () => {
+      const setup = await createSchedulerSetup({ scenarioFile: vector.path });
+      const scenario = loadScenarioFile(vector.path);
+      const run = async (cache: boolean) =>
+        (await scheduleScenario(withCache(scenario, cache), setup.registry, { ...setup.roundOptions, slots: true })).result;
+      expect(await run(false)).toEqual(await run(true));
     });
   }
 });

@@ -22,6 +22,16 @@ export interface WindowScan {
 
 export type ScanEnd = 'accepted' | 'exhausted' | 'latest-end';
 
+/**
+ * Work counters since the last reset, for the benchmark's cost model: windows visited (left
+ * slots), windows whose free set was computed, and interval-set intersections done for them.
+ */
+export const scanCounters = { windows: 0, evaluated: 0, intersections: 0 };
+
+export function resetScanCounters(): void {
+  scanCounters.windows = scanCounters.evaluated = scanCounters.intersections = 0;
+}
+
 export function scanWindows(scan: WindowScan): ScanEnd {
   const { walltime, minSize } = scan;
   const availability = scan.availability;
@@ -33,6 +43,7 @@ export function scanWindows(scan: WindowScan): ScanEnd {
   let right: Slot | undefined = scan.from;
   let lastPushed: Slot | undefined;
   for (let left: Slot | undefined = scan.from; left; left = left.next) {
+    scanCounters.windows++;
     if (right!.begin < left.begin) right = left;
     while (right && right.end - left.begin + 1 < walltime) right = right.next;
     if (!right) return 'exhausted';
@@ -54,9 +65,11 @@ export function scanWindows(scan: WindowScan): ScanEnd {
       while (deque[head]!.begin < left.begin) head++;
       if (dequeSizes[head]! < minSize) continue;
     }
+    scanCounters.evaluated++;
     let available = availability ? availability(left) : left.free;
     for (let s = left; s !== right && available.size >= minSize; ) {
       s = s.next!;
+      scanCounters.intersections++;
       available = available.intersect(availability ? availability(s) : s.free);
     }
     if (available.size < minSize) continue;
