@@ -65,6 +65,8 @@ describe('oar-sched schedule --scenario (real binary)', () => {
         { id: 3, dependencies: [4], moldables: [{ walltime: 10, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] }] },
         { id: 4, state: 'Terminated', exitCode: 2, moldables: [{ walltime: 10, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] }] },
         { id: 5, moldables: [{ walltime: 10, request: [{ levels: [{ level: 'resource_id', count: 9 }] }] }] },
+        { id: 6, types: { assign: 'nope:x' }, moldables: [{ walltime: 10, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] }] },
+        { id: 7, moldables: [{ walltime: 10, request: [{ levels: [{ level: 'rack', count: 1 }] }] }] },
       ],
     }));
     const { jobs } = JSON.parse(run('schedule', '--scenario', file).stdout) as { jobs: Record<string, { reason: string; reasonCode: string }> };
@@ -74,7 +76,11 @@ describe('oar-sched schedule --scenario (real binary)', () => {
     expect(jobs['2']!.reason).toContain('"nope"');
     expect(jobs['3']).toMatchObject({ scheduled: false, reasonCode: 'DEPENDENCY' });
     expect(jobs['3']!.reason).toContain('job 4, terminated with exit code 2');
-    expect(jobs['5']).toMatchObject({ scheduled: false, reasonCode: 'NO_WINDOW' });
+    expect(jobs['5']).toMatchObject({ scheduled: false, reasonCode: 'REQUEST_UNSATISFIABLE' });
+    expect(jobs['6']).toMatchObject({ scheduled: false, reasonCode: 'UNKNOWN_ASSIGN_PLUGIN' });
+    expect(jobs['6']!.reason).toContain('"nope"');
+    expect(jobs['7']).toMatchObject({ scheduled: false, reasonCode: 'UNKNOWN_LEVEL' });
+    expect(jobs['7']!.reason).toContain('"rack"');
   });
 
   it('exits 2 with one message and no stack trace on bad input', () => {

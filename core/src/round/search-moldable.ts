@@ -87,7 +87,7 @@ export function searchMoldable(state: RoundState, request: SearchRequest): Searc
     };
   }
   if (!sawResources) {
-    const never = describeUnsatisfiable(state, moldable);
+    const never = describeUnsatisfiable(state, job, moldable, request.findName);
     if (never) return { found: false, reason: never };
   }
   return {

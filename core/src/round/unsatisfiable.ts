@@ -2,11 +2,11 @@
  * When no window ever produced resources, say why in terms of the request when it is a
  * property of the request itself (empty filter, unknown level) rather than of the schedule.
  */
-import type { Moldable } from '../jobs/job.js';
+import type { Job, Moldable } from '../jobs/job.js';
 import { reason, type Reason } from '../plugin-api/reason.js';
 import type { RoundState } from './round-state.js';
 
-export function describeUnsatisfiable(state: RoundState, moldable: Moldable): Reason | undefined {
+export function describeUnsatisfiable(state: RoundState, job: Job, moldable: Moldable, findName: string): Reason | undefined {
   const { platform } = state;
   for (const part of moldable.parts) {
     for (const level of part.levels) {
@@ -19,6 +19,24 @@ export function describeUnsatisfiable(state: RoundState, moldable: Moldable): Re
     }
     if (part.constraint.intersect(platform.usable).isEmpty) {
       return reason('CONSTRAINT_EMPTY', 'the property filter matched no usable resource');
+    }
+  }
+  // With the default find we know the request's meaning: ask it about a completely free platform.
+  const find = findName === 'default' ? state.registry.hooks.find.get('default') : undefined;
+  if (find) {
+    const onEmptyCluster = find.call({
+      job,
+      moldable,
+      parts: moldable.parts,
+      hierarchy: platform.hierarchy,
+      available: platform.usable,
+      beginning: true,
+      args: [],
+      kwargs: {},
+      delegate: () => null,
+    });
+    if (!onEmptyCluster || onEmptyCluster.isEmpty) {
+      return reason('REQUEST_UNSATISFIABLE', 'the request cannot be met even with every resource free (not enough matching resources)');
     }
   }
   return undefined;
