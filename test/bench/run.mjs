@@ -53,4 +53,13 @@ for (const name of listWorkloads()) {
   if (mismatches.length > 0) console.error(`${name}: schedule differs from the reference:\n  ${mismatches.slice(0, 5).join('\n  ')}`);
 }
 console.table(rows);
+
+// Quotas must not cost more than 1.5× the same workload without them.
+const medianOf = new Map(rows.map((r) => [r.workload, Number(r['core ms (median)'])]));
+for (const [name, ms] of medianOf) {
+  const base = medianOf.get(name.replace(/-quotas$/, ''));
+  if (!name.endsWith('-quotas') || base === undefined) continue;
+  const ratio = ms / base;
+  console.log(`${name}: ${ratio.toFixed(2)}× the time without quotas (${ratio <= 1.5 ? 'within' : 'OVER'} the 1.5× budget)`);
+}
 process.exitCode = failed ? 1 : 0;

@@ -126,6 +126,7 @@ describe('IntervalSet against a naive model', () => {
       expect(A.difference(B).toString()).toBe(asText(a.filter((x) => !setB.has(x))));
       expect(A.isSubsetOf(B)).toBe(a.every((x) => setB.has(x)));
       expect(A.intersects(B)).toBe(a.some((x) => setB.has(x)));
+      expect(A.intersectionSize(B)).toBe(a.filter((x) => setB.has(x)).length);
       expect(A.size).toBe(a.length);
     }
   });

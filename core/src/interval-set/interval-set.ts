@@ -245,6 +245,25 @@ export class IntervalSet {
     return true;
   }
 
+  /** `|this ∩ other|` without building the intersection. */
+  intersectionSize(other: IntervalSet): number {
+    const a = this.bounds;
+    const b = other.bounds;
+    let n = 0;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const lo = a[i]! > b[j]! ? a[i]! : b[j]!;
+      const ahi = a[i + 1]!;
+      const bhi = b[j + 1]!;
+      const hi = ahi < bhi ? ahi : bhi;
+      if (lo <= hi) n += hi - lo + 1;
+      if (ahi < bhi) i += 2;
+      else j += 2;
+    }
+    return n;
+  }
+
   intersects(other: IntervalSet): boolean {
     const a = this.bounds;
     const b = other.bounds;

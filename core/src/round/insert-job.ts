@@ -27,7 +27,7 @@ export function insertJob(
       timesharing: job.timesharing,
       placeholder: job.placeholder,
       allow: job.allow,
-      count: counted ? state.quotas!.counter(job, resources.intersect(state.platform.defaultSet).size, walltime) : undefined,
+      count: counted ? state.quotas!.counter(job, resources.intersectionSize(state.platform.defaultSet), walltime) : undefined,
     },
     hint,
   );

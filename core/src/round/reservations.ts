@@ -53,7 +53,7 @@ export function scheduleReservation(state: RoundState, job: Job): ScheduledJob |
     return reason('RESERVATION_UNAVAILABLE', `the requested resources are not free at the reserved time ${start}`);
   }
   if (state.quotas) {
-    const refused = state.quotas.check(left, right, job, resources.intersect(state.platform.defaultSet).size, W);
+    const refused = state.quotas.check(left, right, job, resources.intersectionSize(state.platform.defaultSet), W);
     if (refused) return refused;
   }
   insertJob(state, slotSet, job, start, W, resources, left);

@@ -49,7 +49,12 @@ export function searchMoldable(state: RoundState, request: SearchRequest): Searc
   const W = moldable.effectiveWalltime;
   const context = findContext(state, request, hook);
   const hint = state.registry.findSizeHint(request.findName);
+  const minSize = hint ? hint(moldable.parts, state.platform.hierarchy) : 0;
   const quotas = request.quotas ? state.quotas : undefined;
+  const defaultSet = state.platform.defaultSet;
+  // Quota limits only tighten as the job's default-resource count grows, so a window refused for
+  // the smallest count the find could return is refused for the real one: skip its find call.
+  const minDefault = moldable.parts.every((p) => p.constraint.isSubsetOf(defaultSet)) ? minSize : 0;
   let found: Found | undefined;
   let quotaReason: Reason | undefined;
   let sawResources = false;
@@ -57,16 +62,23 @@ export function searchMoldable(state: RoundState, request: SearchRequest): Searc
     from,
     walltime: W,
     availability: availabilityFor(job),
-    minSize: hint ? hint(moldable.parts, state.platform.hierarchy) : 0,
+    minSize,
     latestEnd: quotas?.latestEnd,
     visit(left, right, available) {
+      if (quotas) {
+        const refused = quotas.check(left, right, job, minDefault, W);
+        if (refused) {
+          quotaReason = refused;
+          return false;
+        }
+      }
       context.available = available;
       context.beginning = left === slotSet.first;
       const resources = hook.call(context);
       if (!resources || resources.isEmpty) return false;
       sawResources = true;
       if (quotas) {
-        const n = resources.intersect(state.platform.defaultSet).size;
+        const n = resources.intersectionSize(defaultSet);
         const refused = quotas.check(left, right, job, n, W);
         if (refused) {
           quotaReason = refused;
@@ -79,16 +91,16 @@ export function searchMoldable(state: RoundState, request: SearchRequest): Searc
     },
   });
   if (found) return found;
+  if (!sawResources) {
+    const never = describeUnsatisfiable(state, job, moldable, request.findName);
+    if (never) return { found: false, reason: never };
+  }
   if (quotaReason) return { found: false, reason: quotaReason };
   if (end === 'latest-end') {
     return {
       found: false,
       reason: reason('WINDOW_TIME_LIMIT', `no window ending before the quotas window time limit (${quotas?.latestEnd}) has the resources`),
     };
-  }
-  if (!sawResources) {
-    const never = describeUnsatisfiable(state, job, moldable, request.findName);
-    if (never) return { found: false, reason: never };
   }
   return {
     found: false,

@@ -5,6 +5,7 @@
  * without computing their intersection (a sliding-window minimum over slot sizes).
  */
 import type { IntervalSet } from '../interval-set/interval-set.js';
+import { SlidingIntersection } from './sliding-intersection.js';
 import type { Slot } from './slot.js';
 
 export interface WindowScan {
@@ -42,6 +43,7 @@ export function scanWindows(scan: WindowScan): ScanEnd {
   let head = 0;
   let right: Slot | undefined = scan.from;
   let lastPushed: Slot | undefined;
+  let sliding: SlidingIntersection | undefined;
   for (let left: Slot | undefined = scan.from; left; left = left.next) {
     scanCounters.windows++;
     if (right!.begin < left.begin) right = left;
@@ -66,11 +68,17 @@ export function scanWindows(scan: WindowScan): ScanEnd {
       if (dequeSizes[head]! < minSize) continue;
     }
     scanCounters.evaluated++;
-    let available = availability ? availability(left) : left.free;
-    for (let s = left; s !== right && available.size >= minSize; ) {
-      s = s.next!;
+    let available: IntervalSet;
+    if (left === right) available = availability ? availability(left) : left.free;
+    else if (left.next === right) {
       scanCounters.intersections++;
-      available = available.intersect(availability ? availability(s) : s.free);
+      available = (availability ? availability(left) : left.free).intersect(availability ? availability(right) : right.free);
+    } else {
+      // Long windows: reuse intersections between consecutive windows.
+      sliding ??= new SlidingIntersection(availability ?? ((s) => s.free));
+      const before = sliding.intersections;
+      available = sliding.over(left, right);
+      scanCounters.intersections += sliding.intersections - before;
     }
     if (available.size < minSize) continue;
     if (scan.visit(left, right, available)) return 'accepted';
