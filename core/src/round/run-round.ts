@@ -9,6 +9,7 @@ import type { JobRecord, Snapshot } from '../model/snapshot.js';
 import { Platform } from '../platform/platform.js';
 import type { ExtraMetaschedContext } from '../plugin-api/contexts.js';
 import { reason, type Reason } from '../plugin-api/reason.js';
+import { createQuotaPort } from '../quotas/index.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { SlotSet } from '../slots/slot-set.js';
 import { createDefaultSlotSet, insertPreoccupying } from './initial-state.js';
@@ -20,7 +21,7 @@ import { scheduleJob } from './schedule-job.js';
 import { assertSortingAvailable, sortJobs } from './sorting.js';
 
 export interface RoundOptions {
-  /** Builds the quotas port when `config.quotas.enabled` (kept out of the core's import graph when unused). */
+  /** Builds the quotas port when `config.quotas.enabled`; default `createQuotaPort` (core §15–16). */
   readonly quotas?: (snapshot: Snapshot, platform: Platform) => QuotaPort | undefined;
   /** Settings of the extra-metasched hook: the tap name to call (none when absent) and its config string. */
   readonly extraMetasched?: { readonly name: string; readonly config: string } | undefined;
@@ -57,7 +58,7 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     config,
     platform,
     registry,
-    quotas: config.quotas.enabled ? options.quotas?.(snapshot, platform) : undefined,
+    quotas: config.quotas.enabled ? (options.quotas ?? createQuotaPort)(snapshot, platform) : undefined,
     slotSets: new Map(),
     decisions: new Map(),
     placements: new Map(),

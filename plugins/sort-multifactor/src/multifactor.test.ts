@@ -4,7 +4,7 @@ import {
   DEFAULT_FAIRSHARE,
   type AccountingRecord,
   type FairshareParams,
-} from '../../sort-fairshare/src/karma.js';
+} from '@oar-sched/plugin-sort-fairshare';
 import {
   DEFAULT_MULTIFACTOR,
   multifactorPriority,

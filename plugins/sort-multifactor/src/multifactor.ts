@@ -9,7 +9,7 @@ import {
   type AccountingRecord,
   type FairshareParams,
   type KarmaJob,
-} from '../../sort-fairshare/src/karma.js';
+} from '@oar-sched/plugin-sort-fairshare';
 
 /**
  * Weights and coefficients (OAR `PRIORITY_CONF_FILE` YAML, camelCased). `work*`/`size*` exist

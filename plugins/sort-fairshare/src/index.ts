@@ -1,0 +1,11 @@
+export { default } from './plugin.js';
+export {
+  DEFAULT_FAIRSHARE,
+  accountingSums,
+  karma,
+  orderByKarma,
+  type AccountingRecord,
+  type AccountingSums,
+  type FairshareParams,
+  type KarmaJob,
+} from './karma.js';

@@ -1,0 +1,8 @@
+export { default } from './plugin.js';
+export {
+  DEFAULT_MULTIFACTOR,
+  multifactorPriority,
+  orderByMultifactor,
+  type MultifactorJob,
+  type MultifactorParams,
+} from './multifactor.js';

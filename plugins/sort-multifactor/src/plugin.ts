@@ -1,0 +1,34 @@
+import { definePlugin, type Job } from '@oar-sched/core/plugin';
+import { orderByMultifactor, type MultifactorJob } from './multifactor.js';
+
+/** A job with the fields the priority reads lifted from its record (scenario defaults already applied). */
+interface Keyed extends MultifactorJob {
+  readonly job: Job;
+}
+
+/**
+ * The built-in `jobsSorting` policy `MULTIFACTOR` (core §17.3): decreasing priority, stable, with
+ * the weights of `sorting.multifactor`; the karma term uses `sorting.fairshare` and the accounting
+ * records of the group's queues.
+ */
+export default definePlugin({
+  name: '@oar-sched/plugin-sort-multifactor',
+  setup(api) {
+    api.jobsSorting('MULTIFACTOR', (ctx) => {
+      const keyed = ctx.jobs.map(
+        (job): Keyed => ({
+          id: job.id,
+          user: job.user,
+          project: job.project,
+          queue: job.queue,
+          submissionTime: job.record.submissionTime,
+          qos: job.record.qos,
+          nice: job.record.nice,
+          job,
+        }),
+      );
+      const { multifactor, fairshare } = ctx.settings;
+      return orderByMultifactor(keyed, ctx.accounting, ctx.queues, ctx.now, multifactor, fairshare).map((k) => k.job);
+    });
+  },
+});
