@@ -6,7 +6,17 @@ import { Command, CommanderError } from 'commander';
 import { isOarSchedError } from '../errors.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
+import { pluginsCommand } from './plugins-command.js';
 import { scheduleCommand } from './schedule-command.js';
+
+const CONFIG_OPTION_HELP =
+  'config file (default: oar.config.{ts,mts,cts,js,mjs,cjs,json} or .oarrc{,.json,.yaml,.yml}, ' +
+  'searched from the current folder up to the project root, the first folder with a package.json)';
+
+const DISCOVERY_HELP =
+  'Plugins: the built-ins, then every direct dependency of the project (the package.json nearest to\n' +
+  'the config file, or to the current folder) whose package.json has an "oar" field, then the\n' +
+  'config\'s plugins.list; plugins.disable removes some. See docs/guides/plugins.md.';
 
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = EXIT_OK;
@@ -23,14 +33,26 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .requiredOption('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md)')
     .option('--check', 'compare the result with the scenario\'s "expect" block; exit 1 on mismatch')
     .option('--slots', 'add the final default slot chain to the result')
-    .option('--config <file>', 'oar.config.* file (default: searched from the scenario\'s folder)')
+    .option('--config <file>', CONFIG_OPTION_HELP)
     .addHelpText(
       'after',
-      '\nExit codes: 0 done, 1 --check mismatch, 2 invalid input or configuration.\n' +
+      `\n${DISCOVERY_HELP}\n` +
+        'The scenario\'s own "config" wins field by field over the config file\'s "scheduler" section.\n' +
+        '\nExit codes: 0 done, 1 --check mismatch, 2 invalid input or configuration.\n' +
         'Example:\n  oar-sched schedule --scenario docs/demo/demo-cluster.json --slots',
     )
     .action(async (opts: { scenario: string; check?: boolean; slots?: boolean; config?: string }) => {
       exitCode = await scheduleCommand(opts, io);
+    });
+
+  program
+    .command('plugins')
+    .description('List the plugins a scheduler started here would load, with their source, version, API and hooks.')
+    .option('--json', 'print JSON instead of a table')
+    .option('--config <file>', CONFIG_OPTION_HELP)
+    .addHelpText('after', `\n${DISCOVERY_HELP}\n\nExit codes: 0 done, 2 a plugin or the config is invalid (the message names it).`)
+    .action(async (opts: { json?: boolean; config?: string }) => {
+      exitCode = await pluginsCommand(opts, io);
     });
 
   try {

@@ -1,7 +1,7 @@
 import { loadScenarioFile } from '../scenario/load-scenario.js';
 import { scheduleScenario } from '../scenario/schedule-scenario.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from './exit-codes.js';
-import type { CliIo } from './io.js';
+import { cwdOf, stderrLogger, userPath, type CliIo } from './io.js';
 import { createSchedulerSetup } from './setup.js';
 
 export interface ScheduleCommandOptions {
@@ -11,9 +11,15 @@ export interface ScheduleCommandOptions {
   readonly config?: string;
 }
 
+/**
+ * Plugins and config come from the current folder's project (or `--config`), like a scheduler
+ * started there; the scenario's own `config` wins field by field over the config file's
+ * `scheduler` section.
+ */
 export async function scheduleCommand(options: ScheduleCommandOptions, io: CliIo): Promise<number> {
-  const scenario = loadScenarioFile(options.scenario);
-  const setup = await createSchedulerSetup({ configFile: options.config, scenarioFile: options.scenario });
+  const configFile = options.config !== undefined ? userPath(io, options.config) : undefined;
+  const setup = await createSchedulerSetup({ configFile, cwd: cwdOf(io), logger: stderrLogger(io) });
+  const scenario = loadScenarioFile(userPath(io, options.scenario), { schedulerDefaults: setup.config.schedulerInput });
   const { result, mismatches } = await scheduleScenario(scenario, setup.registry, {
     ...setup.roundOptions,
     slots: options.slots ?? false,

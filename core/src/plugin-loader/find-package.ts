@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { OarSchedError } from '../errors.js';
 
 export interface PackageInfo {
   readonly dir: string;
@@ -13,14 +14,30 @@ export interface PackageInfo {
 export function findPackage(name: string, fromDir: string): PackageInfo | undefined {
   for (let dir = fromDir; ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', name, 'package.json');
-    if (existsSync(candidate)) {
-      const real = realpathSync(dirname(candidate));
-      return { dir: real, json: JSON.parse(readFileSync(join(real, 'package.json'), 'utf8')) as Record<string, unknown> };
-    }
+    if (existsSync(candidate)) return readPackage(realpathSync(dirname(candidate)));
     if (dirname(dir) === dir) return undefined;
   }
 }
 
+/** The package.json of `dir`; a file that is not a JSON object is a `PLUGIN_MANIFEST_INVALID`. */
 export function readPackage(dir: string): PackageInfo {
-  return { dir, json: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown> };
+  const file = join(dir, 'package.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new OarSchedError('PLUGIN_MANIFEST_INVALID', `${file} cannot be read as JSON: ${e instanceof Error ? e.message : String(e)}`, 'reinstall the package');
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new OarSchedError('PLUGIN_MANIFEST_INVALID', `${file} is not a JSON object`, 'reinstall the package');
+  }
+  return { dir, json: json as Record<string, unknown> };
+}
+
+/** The nearest folder, from `startDir` up, that holds a package.json (the project root). */
+export function findProjectRoot(startDir: string): string | undefined {
+  for (let dir = startDir; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }

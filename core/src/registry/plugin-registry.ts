@@ -3,10 +3,13 @@
  * built-in defaults included — goes through `use()`. Contracts enforced here:
  * - api version: a plugin built against another major is refused (`PLUGIN_API_MISMATCH`);
  * - options: validated by the plugin's zod schema (`PLUGIN_OPTIONS_INVALID`);
- * - names: two non-built-in plugins providing the same hook name is an error
- *   (`PLUGIN_DUPLICATE_NAME`); a plugin may provide a name a built-in provides — it runs first
- *   and the built-in is the fallback when it returns `undefined`.
- * - order: built-in taps get stage `BUILTIN_STAGE` so they always run after the others.
+ * - names: two plugins with the same `name`, or two non-built-in plugins providing the same hook
+ *   name, is an error (`PLUGIN_DUPLICATE_NAME`) naming both packages; a plugin may provide a name
+ *   a built-in provides — it runs first and the built-in is the fallback when it returns
+ *   `undefined`.
+ * - order: built-in taps get stage `BUILTIN_STAGE` so they always run after the others; other
+ *   plugins tap at stage 0 unless they ask for a stage (which must stay below `BUILTIN_STAGE`) or
+ *   `before` (a tap already registered). Equal stages run in registration order.
  */
 import { OarSchedError, isOarSchedError } from '../errors.js';
 import type { Hierarchy } from '../hierarchy/hierarchy.js';
@@ -73,6 +76,13 @@ export class PluginRegistry {
 
   use<Options>(plugin: OarPlugin<Options>, origin: PluginOrigin, rawOptions?: unknown): RegisteredPlugin {
     const label = origin.packageName ?? plugin.name;
+    if (typeof plugin.apiVersion !== 'number') {
+      throw new OarSchedError(
+        'PLUGIN_API_MISMATCH',
+        `plugin ${label} does not say which plugin API it was built for (no numeric "apiVersion")`,
+        'create the plugin object with definePlugin() from @oar-sched/core/plugin, which records the API version',
+      );
+    }
     if (plugin.apiVersion !== PLUGIN_API_VERSION) {
       throw new OarSchedError(
         'PLUGIN_API_MISMATCH',
@@ -80,15 +90,32 @@ export class PluginRegistry {
         `upgrade ${label} to a release built against @oar-sched/core plugin API ${PLUGIN_API_VERSION}`,
       );
     }
+    const namesake = this.#plugins.find((p) => p.name === plugin.name);
+    if (namesake) {
+      throw new OarSchedError(
+        'PLUGIN_DUPLICATE_NAME',
+        `two plugins are named "${plugin.name}": ${describeOrigin(namesake)} and ${describeOrigin({ ...origin, name: plugin.name })}`,
+        'keep one of them: uninstall one package, or add its package name to plugins.disable',
+      );
+    }
     const options = this.#validateOptions(plugin, label, rawOptions);
     const provides = Object.fromEntries(HOOK_KINDS.map((k) => [k, [] as string[]])) as Record<HookKind, string[]>;
     const registered: RegisteredPlugin = { ...origin, name: plugin.name, apiVersion: plugin.apiVersion, provides };
     const builtIn = origin.source === 'built-in';
-    const tapOptions = (o?: TapOptions) => ({
-      name: plugin.name,
-      stage: o?.stage ?? (builtIn ? BUILTIN_STAGE : 0),
-      ...(o?.before !== undefined ? { before: o.before } : {}),
-    });
+    const tapOptions = (o?: TapOptions) => {
+      if (!builtIn && o?.stage !== undefined && o.stage >= BUILTIN_STAGE) {
+        throw new OarSchedError(
+          'PLUGIN_LOAD_FAILED',
+          `plugin ${label} asks for tap stage ${o.stage}; stages from ${BUILTIN_STAGE} up are reserved for the built-in fallbacks`,
+          `use a stage below ${BUILTIN_STAGE} in ${label}`,
+        );
+      }
+      return {
+        name: plugin.name,
+        stage: o?.stage ?? (builtIn ? BUILTIN_STAGE : 0),
+        ...(o?.before !== undefined ? { before: o.before } : {}),
+      };
+    };
     const claim = (kind: HookKind, name: string) => {
       const key = `${kind}:${name}`;
       const others = this.#providers.get(key) ?? [];
@@ -96,7 +123,7 @@ export class PluginRegistry {
       if (!builtIn && clash) {
         throw new OarSchedError(
           'PLUGIN_DUPLICATE_NAME',
-          `${kind} "${name}" is provided by both ${clash.packageName ?? clash.name} and ${label}`,
+          `${kind} "${name}" is provided by both ${describeOrigin(clash)} and ${describeOrigin({ ...origin, name: plugin.name })}`,
           `disable one of them in the config (plugins.disable), or rename the hook in one plugin`,
         );
       }
@@ -143,7 +170,7 @@ export class PluginRegistry {
   #validateOptions<Options>(plugin: OarPlugin<Options>, label: string, raw: unknown): Options {
     if (!plugin.options) {
       if (raw !== undefined && !(typeof raw === 'object' && raw !== null && Object.keys(raw).length === 0)) {
-        throw new OarSchedError('PLUGIN_OPTIONS_INVALID', `plugin ${label} takes no options`, 'remove its options from the config');
+        throw new OarSchedError('PLUGIN_OPTIONS_INVALID', `plugin ${label} takes no options`, `remove the options given to ${label} in the config`);
       }
       return {} as Options;
     }
@@ -151,11 +178,19 @@ export class PluginRegistry {
     if (!parsed.success) {
       throw new OarSchedError(
         'PLUGIN_OPTIONS_INVALID',
-        `invalid options for plugin ${label}:\n${formatZodIssues(parsed.error.issues)}`,
+        `invalid options for plugin ${label}:\n${formatZodIssues(parsed.error.issues, 'options')}`,
+        `fix the options given to ${label} in the config (plugins.options or its plugins.list entry)`,
       );
     }
     return parsed.data;
   }
+}
+
+/** `"name" (package@version, source)` for messages. */
+function describeOrigin(p: PluginOrigin & { readonly name: string }): string {
+  const pkg = p.packageName && p.packageName !== p.name ? `${p.packageName}${p.version ? `@${p.version}` : ''}, ` : '';
+  const where = p.source === 'config' && !p.packageName && p.entry ? `file ${p.entry}` : p.source;
+  return `"${p.name}" (${pkg}${where})`;
 }
 
 function minHint(previous: SizeHint | undefined, next: SizeHint): SizeHint {

@@ -5,10 +5,21 @@
 import { readFileSync } from 'node:fs';
 import { OarSchedError, isOarSchedError } from '../errors.js';
 import { formatPath, formatZodIssues } from '../config/format-issues.js';
+import { mergeSchedulerConfig } from '../config/merge-scheduler-config.js';
+import type { SchedulerConfigInput } from '../model/config.js';
 import type { JobRecord, ResourceRecord, Snapshot } from '../model/snapshot.js';
+import { validateQuotasConfig } from '../quotas/index.js';
 import { parseExpression } from '../resources/expression/index.js';
 import { parseJsonWithPosition } from './json-errors.js';
 import { scenarioSchema, type ScenarioDocument, type ScenarioExpect } from './scenario-schema.js';
+
+export interface ScenarioLoadOptions {
+  /**
+   * The config file's `scheduler` section: the scenario's own `config` is merged over it field by
+   * field before validation (see config/merge-scheduler-config.ts).
+   */
+  readonly schedulerDefaults?: SchedulerConfigInput | undefined;
+}
 
 export interface LoadedScenario {
   readonly snapshot: Snapshot;
@@ -17,7 +28,7 @@ export interface LoadedScenario {
   readonly document: ScenarioDocument;
 }
 
-export function loadScenarioFile(file: string): LoadedScenario {
+export function loadScenarioFile(file: string, options: ScenarioLoadOptions = {}): LoadedScenario {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -25,17 +36,21 @@ export function loadScenarioFile(file: string): LoadedScenario {
     const code = (e as NodeJS.ErrnoException).code;
     throw new OarSchedError('SCENARIO_UNREADABLE', `${file}: cannot read the scenario (${code ?? String(e)})`);
   }
-  return parseScenario(text, file);
+  return parseScenario(text, file, options);
 }
 
-export function parseScenario(text: string, file = '<scenario>'): LoadedScenario {
+export function parseScenario(text: string, file = '<scenario>', options: ScenarioLoadOptions = {}): LoadedScenario {
   const json = parseJsonWithPosition(text);
   if (!json.ok) throw new OarSchedError('SCENARIO_INVALID_JSON', `${file}: not valid JSON: ${json.message}`);
-  return scenarioFromJson(json.value, file);
+  return scenarioFromJson(json.value, file, options);
 }
 
-export function scenarioFromJson(value: unknown, file = '<scenario>'): LoadedScenario {
-  const parsed = scenarioSchema.safeParse(value);
+export function scenarioFromJson(value: unknown, file = '<scenario>', options: ScenarioLoadOptions = {}): LoadedScenario {
+  const input =
+    options.schedulerDefaults !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? { ...value, config: mergeSchedulerConfig(options.schedulerDefaults, (value as { config?: unknown }).config) }
+      : value;
+  const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
     throw new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${formatZodIssues(parsed.error.issues)}`);
   }
@@ -46,6 +61,7 @@ export function scenarioFromJson(value: unknown, file = '<scenario>'): LoadedSce
   if (problems.length > 0) {
     throw new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${problems.map((p) => `✖ ${p}`).join('\n')}`);
   }
+  checkQuotas(document, file);
   const jobs: JobRecord[] = document.jobs.map((j) => ({ ...j, resources: j.resources, startTime: j.startTime }));
   const snapshot: Snapshot = {
     now: document.now,
@@ -108,6 +124,17 @@ function checkJobs(document: ScenarioDocument, resourceIds: ReadonlySet<number>,
       problems.push(`moldableIndex ${job.moldableIndex} but the job has ${job.moldables.length} moldable(s) → at ${at(['moldableIndex'])}`);
     }
   });
+}
+
+/** A bad quotas document is refused here, naming the file and the entry (`config.quotas.rules…`). */
+function checkQuotas(document: ScenarioDocument, file: string): void {
+  try {
+    validateQuotasConfig(document.config);
+  } catch (e) {
+    if (!isOarSchedError(e)) throw e;
+    const where = e.message.startsWith('quotas.') ? `config.${e.message}` : e.message;
+    throw new OarSchedError(e.code, `${file}: invalid scenario: ${where}`, e.hint);
+  }
 }
 
 function checkExpression(text: string, path: string, problems: string[]): void {

@@ -1,0 +1,2 @@
+export { default } from './plugin.js';
+export { assignOneTimeFind, assignOneTimeFindMld, earlierFinish } from './one-time-find.js';

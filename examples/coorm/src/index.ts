@@ -1,0 +1,2 @@
+export { default } from './plugin.js';
+export { assignCoorm, findCoorm } from './coorm.js';

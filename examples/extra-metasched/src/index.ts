@@ -1,0 +1,2 @@
+export { default } from './plugin.js';
+export { CALLED, logCall, markFirstDeployable } from './hooks.js';

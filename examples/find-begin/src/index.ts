@@ -1,0 +1,2 @@
+export { default } from './plugin.js';
+export { FIXED_POSITIONS, findBegin } from './begin.js';

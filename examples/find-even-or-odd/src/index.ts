@@ -1,0 +1,3 @@
+export { default } from './plugin.js';
+export { findEvenOrOdd, keepParity, parityOf } from './even-or-odd.js';
+export type { Parity } from './even-or-odd.js';
