@@ -6,6 +6,7 @@
 //   node test/bench/run.mjs [name-filter] [--runs N]
 import { performance } from 'node:perf_hooks';
 import { checkExpectation, createSchedulerSetup, resetScanCounters, runRound, scanCounters, scenarioFromJson } from '@oar-sched/core';
+import { measureHookOverhead } from './hook-overhead.mjs';
 import { toScenarioResultForBench } from './result.mjs';
 import { baseline, listWorkloads, readWorkload } from './workloads.mjs';
 
@@ -52,7 +53,7 @@ for (const name of listWorkloads()) {
   });
   if (mismatches.length > 0) console.error(`${name}: schedule differs from the reference:\n  ${mismatches.slice(0, 5).join('\n  ')}`);
 }
-console.table(rows);
+if (rows.length > 0) console.table(rows);
 
 // Quotas must not cost more than 1.5× the same workload without them.
 const medianOf = new Map(rows.map((r) => [r.workload, Number(r['core ms (median)'])]));
@@ -61,5 +62,14 @@ for (const [name, ms] of medianOf) {
   if (!name.endsWith('-quotas') || base === undefined) continue;
   const ratio = ms / base;
   console.log(`${name}: ${ratio.toFixed(2)}× the time without quotas (${ratio <= 1.5 ? 'within' : 'OVER'} the 1.5× budget)`);
+}
+
+// The find hot path through the tapable registry vs. calling the default find directly.
+if (!filter || 'hook-overhead'.includes(filter)) {
+  const hook = await measureHookOverhead({ runs: runs >= 5 ? 15 : 5 });
+  console.log(
+    `hook overhead on ${hook.workload}: ${hook.findCalls} find calls, registry ${hook.registryMs.toFixed(1)} ms vs direct ` +
+      `${hook.directMs.toFixed(1)} ms (${(hook.overhead * 100).toFixed(1)}%, ${hook.withinTenPercent ? 'within' : 'OVER'} the 10% budget)`,
+  );
 }
 process.exitCode = failed ? 1 : 0;

@@ -11,9 +11,9 @@ import {
   type KarmaJob,
 } from './karma.js';
 
-// Conformance vectors live outside the workspace (/work/shared/conformance); overridable.
+// The project's copy of the conformance vectors (test/conformance/vectors); overridable.
 const CONFORMANCE_DIR =
-  process.env['OAR_CONFORMANCE_DIR'] ?? new URL('../../../../shared/conformance/', import.meta.url).pathname;
+  process.env['OAR_CONFORMANCE_DIR'] ?? new URL('../../../test/conformance/vectors/', import.meta.url).pathname;
 
 function rec(over: Partial<AccountingRecord>): AccountingRecord {
   return {

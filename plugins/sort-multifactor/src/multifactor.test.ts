@@ -13,9 +13,9 @@ import {
   type MultifactorParams,
 } from './multifactor.js';
 
-// Conformance vectors live outside the workspace (/work/shared/conformance); overridable.
+// The project's copy of the conformance vectors (test/conformance/vectors); overridable.
 const CONFORMANCE_DIR =
-  process.env['OAR_CONFORMANCE_DIR'] ?? new URL('../../../../shared/conformance/', import.meta.url).pathname;
+  process.env['OAR_CONFORMANCE_DIR'] ?? new URL('../../../test/conformance/vectors/', import.meta.url).pathname;
 
 const NOW = 100_000;
 
