@@ -35,6 +35,7 @@ export type { PluginSelection, RegistrationReport } from './plugin-loader/regist
 export { loadScenarioFile, parseScenario, scenarioFromJson } from './scenario/load-scenario.js';
 export type { LoadedScenario, ScenarioLoadOptions } from './scenario/load-scenario.js';
 export { scheduleScenario } from './scenario/schedule-scenario.js';
+export { toScenarioResult } from './scenario/result.js';
 export type { ScenarioResult, JobOutcome, SlotOutcome } from './scenario/result.js';
 export { checkExpectation } from './scenario/check.js';
 export { parseIntervalSet } from './interval-set/parse.js';

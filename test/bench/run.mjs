@@ -5,9 +5,8 @@
 // against the reference stored in the workload. Exit 1 when a schedule differs.
 //   node test/bench/run.mjs [name-filter] [--runs N]
 import { performance } from 'node:perf_hooks';
-import { checkExpectation, createSchedulerSetup, resetScanCounters, runRound, scanCounters, scenarioFromJson } from '@oar-sched/core';
+import { checkExpectation, createSchedulerSetup, resetScanCounters, runRound, scanCounters, scenarioFromJson, toScenarioResult } from '@oar-sched/core';
 import { measureHookOverhead } from './hook-overhead.mjs';
-import { toScenarioResultForBench } from './result.mjs';
 import { baseline, listWorkloads, readWorkload } from './workloads.mjs';
 
 const args = process.argv.slice(2);
@@ -34,7 +33,7 @@ for (const name of listWorkloads()) {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
-  const result = toScenarioResultForBench(round);
+  const result = toScenarioResult(round, false);
   const mismatches = scenario.expect ? checkExpectation(result, scenario.expect) : [];
   if (mismatches.length > 0) failed = true;
   const py = reference[name]?.coreMedianSeconds;

@@ -6,17 +6,11 @@
  * project called `constructor`, `toString` or `__proto__` never picks up an `Object.prototype`
  * member.
  */
+import { schedulerConfigSchema } from '@oar-sched/core';
+import type { AccountingRecord } from '@oar-sched/core/plugin';
 
-/** One row of the accounting table (scenario-format.md §7). */
-export interface AccountingRecord {
-  windowStart: number;
-  windowStop: number;
-  user: string;
-  project: string;
-  queue: string;
-  consumptionType: 'ASKED' | 'USED';
-  consumption: number;
-}
+/** One row of the accounting table (scenario-format.md §7): the core's own type. */
+export type { AccountingRecord };
 
 /**
  * Fair-share parameters (OAR `SCHEDULER_FAIRSHARING_*`). Targets are percentages (`50` = half of
@@ -32,17 +26,10 @@ export interface FairshareParams {
 }
 
 /**
- * Spec defaults (§17.2). Note that `default` is an ordinary key: it is the target of a project /
+ * Spec defaults (§17.2), as the config schema applies them. Note that `default` is an ordinary key: it is the target of a project /
  * user literally named `default`, not a fallback (see {@link karma}).
  */
-export const DEFAULT_FAIRSHARE: FairshareParams = Object.freeze({
-  windowSize: 2_592_000,
-  projectTargets: Object.freeze({ default: 21 }),
-  userTargets: Object.freeze({ default: 22 }),
-  coefProject: 0,
-  coefUser: 1,
-  coefUserAsk: 1,
-});
+export const DEFAULT_FAIRSHARE: FairshareParams = Object.freeze(schedulerConfigSchema.parse({}).sorting.fairshare);
 
 /** What karma needs to know about a job. */
 export interface KarmaJob {

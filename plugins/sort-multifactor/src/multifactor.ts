@@ -10,6 +10,7 @@ import {
   type FairshareParams,
   type KarmaJob,
 } from '@oar-sched/plugin-sort-fairshare';
+import { schedulerConfigSchema } from '@oar-sched/core';
 
 /**
  * Weights and coefficients (OAR `PRIORITY_CONF_FILE` YAML, camelCased). `work*`/`size*` exist
@@ -30,20 +31,8 @@ export interface MultifactorParams {
   niceWeight: number;
 }
 
-/** Spec defaults: everything 0 (no factor active) except `ageCoef = 1.65e-6`. */
-export const DEFAULT_MULTIFACTOR: MultifactorParams = Object.freeze({
-  ageWeight: 0,
-  ageCoef: 1.65e-6,
-  queueWeight: 0,
-  queueCoefs: Object.freeze({}),
-  workWeight: 0,
-  workMode: 0,
-  sizeWeight: 0,
-  sizeMode: 0,
-  karmaWeight: 0,
-  qosWeight: 0,
-  niceWeight: 0,
-});
+/** Spec defaults, as the config schema applies them: everything 0 except `ageCoef = 1.65e-6`. */
+export const DEFAULT_MULTIFACTOR: MultifactorParams = Object.freeze(schedulerConfigSchema.parse({}).sorting.multifactor);
 
 /** What the priority needs to know about a job (scenario defaults: qos 0, nice 1, submissionTime 0). */
 export interface MultifactorJob extends KarmaJob {
