@@ -1,6 +1,6 @@
 /**
  * FAIRSHARE job ordering (OAR `JOB_PRIORITY=FAIRSHARE`, "karma"): pure computations of
- * scheduler-core.md §17.2. No I/O, no dependencies: plain data in, plain data out.
+ * scheduler-core.md §17.2. No I/O: plain data in, plain data out.
  *
  * Name lookups (project/user sums and targets) use own properties / `Map`s only, so a user or
  * project called `constructor`, `toString` or `__proto__` never picks up an `Object.prototype`
