@@ -13,7 +13,7 @@ const CORE_TYPES: ReadonlySet<string> = new Set(['timesharing', 'placeholder', '
 
 const PREOCCUPYING_STATES: ReadonlySet<string> = new Set(['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming']);
 
-export function roleOf(record: JobRecord): JobRole {
+export function roleOf(record: Pick<JobRecord, 'state' | 'reservation'>): JobRole {
   if (PREOCCUPYING_STATES.has(record.state)) return 'preoccupying';
   if (record.reservation === 'Scheduled' && (record.state === 'Waiting' || record.state === 'toAckReservation')) {
     return 'preoccupying';

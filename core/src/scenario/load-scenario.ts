@@ -9,6 +9,7 @@ import { mergeSchedulerConfig } from '../config/merge-scheduler-config.js';
 import type { SchedulerConfigInput } from '../model/config.js';
 import type { JobRecord, ResourceRecord, Snapshot } from '../model/snapshot.js';
 import { validateQuotasConfig } from '../quotas/index.js';
+import { roleOf } from '../jobs/build-jobs.js';
 import { parseExpression } from '../resources/expression/index.js';
 import { parseJsonWithPosition } from './json-errors.js';
 import { scenarioSchema, type ScenarioDocument, type ScenarioExpect } from './scenario-schema.js';
@@ -92,7 +93,6 @@ function expandResources(document: ScenarioDocument, problems: string[]): Resour
   return out;
 }
 
-const PREOCCUPYING = new Set(['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming']);
 
 function checkJobs(document: ScenarioDocument, resourceIds: ReadonlySet<number>, problems: string[]): void {
   const seen = new Map<number, number>();
@@ -105,9 +105,7 @@ function checkJobs(document: ScenarioDocument, resourceIds: ReadonlySet<number>,
     job.moldables.forEach((m, k) =>
       m.request.forEach((p, n) => checkExpression(p.property, at(['moldables', k, 'request', n, 'property']), problems)),
     );
-    const preoccupying =
-      PREOCCUPYING.has(job.state) ||
-      (job.reservation === 'Scheduled' && (job.state === 'Waiting' || job.state === 'toAckReservation'));
+    const preoccupying = roleOf(job) === 'preoccupying';
     if ((preoccupying || job.reservation !== 'None') && job.startTime === undefined && job.state !== 'Terminated') {
       problems.push(`a ${preoccupying ? 'running or planned job' : 'reservation'} needs "startTime" → at ${at(['startTime'])}`);
     }
