@@ -84,13 +84,13 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     const inGroup = new Set(active);
     // Jobs are built per group, after the hook: a property it changed shows in their constraints.
     const waiting = snapshot.jobs
-      .filter((r) => r.state === 'Waiting' && r.reservation === 'None' && inGroup.has(r.queue))
+      .filter((r) => roleOf(r) === 'waiting' && inGroup.has(r.queue))
       .sort((a, b) => a.id - b.id)
       .map((r) => buildJob(r, platform, config));
     scheduleGroup(state, snapshot, active, waiting, records);
     for (const queue of active) {
       const reservations = snapshot.jobs
-        .filter((r) => r.state === 'Waiting' && r.reservation === 'toSchedule' && r.queue === queue)
+        .filter((r) => roleOf(r) === 'reservation' && r.queue === queue)
         .sort((a, b) => a.id - b.id);
       for (const record of reservations) {
         decide(state, record.id, scheduleReservation(state, buildJob(record, platform, config)));
@@ -98,7 +98,8 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     }
   }
   for (const r of snapshot.jobs) {
-    if (r.state !== 'Waiting' || r.reservation === 'Scheduled' || state.decisions.has(r.id)) continue;
+    const role = roleOf(r);
+    if ((role !== 'waiting' && role !== 'reservation') || state.decisions.has(r.id)) continue;
     const why = declared.has(r.queue)
       ? `queue "${r.queue}" is not active`
       : `queue "${r.queue}" is not declared`;
