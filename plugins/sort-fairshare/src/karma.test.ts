@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectedOrder, loadVector } from '../../../test/support/vector-order.js';
 import {
   DEFAULT_FAIRSHARE,
   accountingSums,
@@ -11,9 +11,6 @@ import {
   type KarmaJob,
 } from './karma.js';
 
-// The project's copy of the conformance vectors (test/conformance/vectors); overridable.
-const CONFORMANCE_DIR =
-  process.env['OAR_CONFORMANCE_DIR'] ?? new URL('../../../test/conformance/vectors/', import.meta.url).pathname;
 
 function rec(over: Partial<AccountingRecord>): AccountingRecord {
   return {
@@ -237,25 +234,10 @@ interface Vector {
   expect: { jobs: Record<string, { startTime?: number }> };
 }
 
-function loadVector(file: string): Vector {
-  return JSON.parse(readFileSync(CONFORMANCE_DIR + file, 'utf8')) as Vector;
-}
-
-/** Job ids by increasing expected start time; requires distinct start times for every job. */
-function expectedOrder(v: Vector): number[] {
-  const starts = v.jobs.map((j) => {
-    const start = v.expect.jobs[String(j.id)]?.startTime;
-    if (start === undefined) throw new Error(`vector has no expected startTime for job ${j.id}`);
-    return { id: j.id, start };
-  });
-  expect(new Set(starts.map((s) => s.start)).size).toBe(starts.length); // order fully determined
-  return [...starts].sort((a, b) => a.start - b.start).map((s) => s.id);
-}
-
 describe('conformance vectors (FAIRSHARE)', () => {
   for (const file of ['edge-fairshare_project_targets.json', 'oar3-test_db_fairshare-test_db_fairsharing.json']) {
     it(file, () => {
-      const v = loadVector(file);
+      const v = loadVector<Vector>(file);
       expect(v.config?.sorting?.policy).toBe('FAIRSHARE');
       // Scenario defaults (scenario-format.md §5): every job here is a waiting batch job.
       for (const j of v.jobs) {

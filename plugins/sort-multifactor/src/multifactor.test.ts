@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectedOrder, loadVector } from '../../../test/support/vector-order.js';
 import {
   DEFAULT_FAIRSHARE,
   type AccountingRecord,
@@ -13,9 +13,6 @@ import {
   type MultifactorParams,
 } from './multifactor.js';
 
-// The project's copy of the conformance vectors (test/conformance/vectors); overridable.
-const CONFORMANCE_DIR =
-  process.env['OAR_CONFORMANCE_DIR'] ?? new URL('../../../test/conformance/vectors/', import.meta.url).pathname;
 
 const NOW = 100_000;
 
@@ -181,21 +178,10 @@ interface Vector {
   expect: { jobs: Record<string, { startTime?: number }> };
 }
 
-/** Job ids by increasing expected start time; requires distinct start times for every job. */
-function expectedOrder(v: Vector): number[] {
-  const starts = v.jobs.map((j) => {
-    const start = v.expect.jobs[String(j.id)]?.startTime;
-    if (start === undefined) throw new Error(`vector has no expected startTime for job ${j.id}`);
-    return { id: j.id, start };
-  });
-  expect(new Set(starts.map((s) => s.start)).size).toBe(starts.length); // order fully determined
-  return [...starts].sort((a, b) => a.start - b.start).map((s) => s.id);
-}
-
 describe('conformance vectors (MULTIFACTOR)', () => {
   for (const file of ['oar3-test_db_multifactor-test_db_multifactor_fairshare.json']) {
     it(file, () => {
-      const v = JSON.parse(readFileSync(CONFORMANCE_DIR + file, 'utf8')) as Vector;
+      const v = loadVector<Vector>(file);
       expect(v.config?.sorting?.policy).toBe('MULTIFACTOR');
       for (const j of v.jobs) {
         expect(j.state ?? 'Waiting').toBe('Waiting');
