@@ -30,7 +30,7 @@ describe('countAll (ALL in limits, core §15.1)', () => {
   const resources = [r('default', 'Alive'), r('default', 'Absent'), r('default', 'Suspected'), r('default', 'Dead'), r('gpu', 'Alive')];
   it.each([
     ['default_not_dead', 3],
-    ['default', 4],
+    ['default', 2], // Alive and Absent only (core §22 #40)
   ] as const)('%s → %s', (mode, expected) => {
     expect(countAll(resources, mode)).toBe(expected);
   });
@@ -43,10 +43,11 @@ describe('createQuotaPort', () => {
   });
 
   it('resolves ALL from the resources and allNbResourcesMode', () => {
-    const resources = [{ ids: '1-6' }, { ids: '7-8', state: 'Dead' }, { ids: '9-10', type: 'gpu' }];
-    expect(resourceLimit(port({ quotas: { '*,*,*,*': ['ALL', -1, -1] } }, resources)!)).toBe(6);
+    const resources = [{ ids: '1-5' }, { ids: '6', state: 'Absent' }, { ids: '7-8', state: 'Dead' }, { ids: '9', state: 'Suspected' }, { ids: '10-11', type: 'gpu' }];
+    expect(resourceLimit(port({ quotas: { '*,*,*,*': ['ALL', -1, -1] } }, resources)!)).toBe(7);
     expect(resourceLimit(port({ quotas: { '*,*,*,*': ['0.5*ALL', -1, -1] } }, resources)!)).toBe(3);
-    expect(resourceLimit(port({ quotas: { '*,*,*,*': ['ALL', -1, -1] } }, resources, { allNbResourcesMode: 'default' })!)).toBe(8);
+    // mode default: Alive and Absent only (core §15.1, §22 #40): Dead and Suspected are out.
+    expect(resourceLimit(port({ quotas: { '*,*,*,*': ['ALL', -1, -1] } }, resources, { allNbResourcesMode: 'default' })!)).toBe(6);
   });
 
   it('has no calendar and no window time limit without periodical or oneshot entries', () => {

@@ -32,10 +32,11 @@ export function createQuotaPort(snapshot: Snapshot, platform: Platform): QuotaPo
 
 /**
  * `ALL` in limits (core §15.1): the resources of type `default` that are not `Dead`
- * (`default_not_dead`, the default mode), or all of them (`default`).
+ * (`default_not_dead`, the default mode), or those that are `Alive` or `Absent` (`default`,
+ * OAR3's intent; its literal code counts 1, core §22 #40).
  */
 export function countAll(resources: readonly ResourceRecord[], mode: SchedulerConfig['quotas']['allNbResourcesMode']): number {
   let n = 0;
-  for (const r of resources) if (r.type === 'default' && (mode === 'default' || r.state !== 'Dead')) n++;
+  for (const r of resources) if (r.type === 'default' && (mode === 'default' ? r.state === 'Alive' || r.state === 'Absent' : r.state !== 'Dead')) n++;
   return n;
 }
