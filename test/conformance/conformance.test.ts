@@ -1,7 +1,8 @@
 /**
  * Every conformance vector through the same code path as `oar-sched schedule --scenario --check`.
  */
-import { createSchedulerSetup, loadScenarioFile, scheduleScenario, type LoadedScenario } from '@oar-sched/core';
+import { loadScenarioFile, scheduleScenario, type LoadedScenario } from '@oar-sched/scenario';
+import { createSchedulerSetup } from 'oar-sched';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listVectors, PENDING } from './vectors.js';

@@ -3,7 +3,8 @@
  * installed as a `file:` dependency is found through the project's package.json, loaded through
  * jiti, given its options from the config file, and changes the schedule.
  */
-import { createSchedulerSetup, loadScenarioFile, runCli, scheduleScenario, type ScenarioResult } from '@oar-sched/core';
+import { loadScenarioFile, scheduleScenario, type ScenarioResult } from '@oar-sched/scenario';
+import { createSchedulerSetup, runCli } from 'oar-sched';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

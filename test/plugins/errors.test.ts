@@ -3,7 +3,8 @@
  * the package and the fix — through the composition root and through the CLI (exit 2, one
  * message, no stack trace).
  */
-import { createSchedulerSetup, isOarSchedError, runCli, type OarSchedErrorCode } from '@oar-sched/core';
+import { isOarSchedError, type OarSchedErrorCode } from '@oar-sched/core';
+import { createSchedulerSetup, runCli } from 'oar-sched';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProject, manifest, pluginModule, recordingIo, recordingLogger, removeProjects, type ProjectSpec } from './fixture.js';
 
@@ -199,6 +200,20 @@ const CASES: readonly Case[] = [
     code: 'CONFIG_INVALID',
     message: ['extraMetasched.name: no plugin provides an extraMetasched hook named "logger"'],
     hint: 'install the plugin',
+  },
+  {
+    what: 'a sorting settings section no plugin declares (a misspelt policy section)',
+    project: { files: { 'oar.config.json': JSON.stringify({ scheduler: { sorting: { policy: 'FAIRSHARE', fairshar: { windowSize: 10 } } } }) } },
+    code: 'CONFIG_INVALID',
+    message: ['oar.config.json: scheduler.sorting.fairshar: no sorting plugin declares settings named "fairshar" (declared: fairshare, multifactor)'],
+    hint: 'fix the key',
+  },
+  {
+    what: 'a bad value in a section a built-in sorting plugin declares',
+    project: { files: { 'oar.config.json': JSON.stringify({ scheduler: { sorting: { fairshare: { windowSize: -1 } } } }) } },
+    code: 'CONFIG_INVALID',
+    message: ['oar.config.json: invalid sorting settings (declared by @oar-sched/plugin-sort-fairshare)', 'scheduler.sorting.fairshare.windowSize'],
+    hint: 'fix scheduler.sorting.fairshare',
   },
 ];
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliIo } from '@oar-sched/core';
+import type { CliIo } from 'oar-sched';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -3,7 +3,8 @@
  * that throws costs its own job (unscheduled, the error as reason) and nothing else; taps run in
  * the documented order, the built-in last.
  */
-import { runCli, type ScenarioResult } from '@oar-sched/core';
+import { type ScenarioResult } from '@oar-sched/scenario';
+import { runCli } from 'oar-sched';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProject, manifest, pluginModule, recordingIo, removeProjects, scenario, type PluginPackage } from './fixture.js';
 

@@ -2,7 +2,7 @@
  * `oar-sched plugins`: the table a sysadmin reads and the JSON a script reads, from a site
  * project with a built-in, a discovered dependency, a listed local file and a disabled package.
  */
-import { runCli, type PluginsReport } from '@oar-sched/core';
+import { runCli, type PluginsReport } from 'oar-sched';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';

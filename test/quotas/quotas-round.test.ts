@@ -2,7 +2,9 @@
  * Quotas inside a whole round (core §15–16), with the built-in plugins: what is counted, what is
  * checked, and the reasons a held-back job gets.
  */
-import { createSchedulerSetup, runRound, scenarioFromJson, scheduleScenario, type ScenarioResult } from '@oar-sched/core';
+import { runRound } from '@oar-sched/core';
+import { scenarioFromJson, scheduleScenario, type ScenarioResult } from '@oar-sched/scenario';
+import { createSchedulerSetup } from 'oar-sched';
 import { describe, expect, it } from 'vitest';
 
 const NOW = 1704067200; // Monday 2024-01-01 00:00 UTC

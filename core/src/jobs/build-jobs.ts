@@ -5,8 +5,7 @@ import { isOarSchedError } from '../errors.js';
 import type { SchedulerConfig } from '../model/config.js';
 import type { JobRecord } from '../model/snapshot.js';
 import type { Platform } from '../platform/platform.js';
-import type { Job, JobRole, Moldable, SharingKey } from './job.js';
-import { parsePluginSpec } from './plugin-spec.js';
+import { parsePluginSpec, type Job, type JobRole, type Moldable, type SharingKey } from '@oar-sched/plugin-api';
 
 /** Types the core consumes; they are not visible to quotas or in `Job.types`. */
 const CORE_TYPES: ReadonlySet<string> = new Set(['timesharing', 'placeholder', 'allow', 'assign', 'find', 'no_quotas']);

@@ -4,8 +4,7 @@
  * positions ("indices"); ids only reappear when results leave the core.
  */
 import { compileExpression } from '../resources/expression/index.js';
-import { Hierarchy } from '../hierarchy/hierarchy.js';
-import { IntervalSet } from '../interval-set/interval-set.js';
+import { Hierarchy, IntervalSet } from '@oar-sched/plugin-api';
 import type { SchedulerConfig } from '../model/config.js';
 import type { ResourceRecord } from '../model/snapshot.js';
 import { parseResourceOrder, resourceAttribute, sortResources } from './resource-order.js';

@@ -1,16 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { IntervalSet } from '../interval-set/interval-set.js';
-import type { Job } from '../jobs/job.js';
+import { IntervalSet, type Job } from '@oar-sched/plugin-api';
 import type { ResourceRecord } from '../model/snapshot.js';
 import { Platform } from '../platform/platform.js';
-import { scenarioFromJson } from '../scenario/load-scenario.js';
+import { schedulerConfigSchema } from '../model/scheduler-config-schema.js';
+import type { Snapshot } from '../model/snapshot.js';
 import { SlotSet } from '../slots/slot-set.js';
 import { countAll, createQuotaPort } from './create-quota-port.js';
 
 const NOW = 1704067200; // Monday 2024-01-01 00:00 UTC
 
-function port(rules: unknown, resources: object[] = [{ ids: '1-8' }], quotas: object = {}) {
-  const { snapshot } = scenarioFromJson({ now: NOW, config: { quotas: { enabled: true, rules, ...quotas } }, resources, jobs: [] });
+interface ResourceSpec {
+  readonly ids: string;
+  readonly state?: ResourceRecord['state'];
+  readonly type?: string;
+}
+
+/** A snapshot with resources `ids: 'A-B'` (or one id) and a quotas config; no job. */
+function snapshotOf(resources: readonly ResourceSpec[], quotas: object): Snapshot {
+  const records = resources.flatMap(({ ids, state = 'Alive', type = 'default' }) => {
+    const [a, b = a] = ids.split('-').map(Number) as [number, number?];
+    return Array.from({ length: b - a + 1 }, (_, k): ResourceRecord => ({ id: a + k, state, type, availableUpto: 2147483647, properties: {} }));
+  });
+  return { now: NOW, config: schedulerConfigSchema.parse({ quotas: { enabled: true, ...quotas } }), queues: [], resources: records, jobs: [], accounting: [] };
+}
+
+function port(rules: unknown, resources: readonly ResourceSpec[] = [{ ids: '1-8' }], quotas: object = {}) {
+  const snapshot = snapshotOf(resources, { rules, ...quotas });
   return createQuotaPort(snapshot, new Platform(snapshot.resources, snapshot.config));
 }
 
@@ -77,7 +92,7 @@ describe('createQuotaPort', () => {
   });
 
   it('throws QUOTAS_INVALID for a bad document (a snapshot need not come from a validated scenario)', () => {
-    const { snapshot } = scenarioFromJson({ now: NOW, config: { quotas: { enabled: true } }, resources: [{ id: 1 }], jobs: [] });
+    const snapshot = snapshotOf([{ ids: '1' }], {});
     const bad = { ...snapshot, config: { ...snapshot.config, quotas: { ...snapshot.config.quotas, rules: { quotas: { '*,*,*': [1, -1, -1] } } } } };
     expect(() => createQuotaPort(bad, new Platform(bad.resources, bad.config))).toThrow(
       /^quotas\.rules\.quotas\["\*,\*,\*"\]: rule key "\*,\*,\*" has 3 field\(s\), not 4$/,

@@ -6,7 +6,7 @@
 import type { SchedulerConfig } from '../model/config.js';
 import type { ResourceRecord, Snapshot } from '../model/snapshot.js';
 import type { Platform } from '../platform/platform.js';
-import type { QuotaPort } from '../round/quota-port.js';
+import type { QuotaPort } from './quota-port.js';
 import { resolveLimits } from './limit-value.js';
 import { QuotaEnforcer, type ResolvedRule } from './quota-enforcer.js';
 import { parseQuotasDocument, type QuotaRule } from './quotas-document.js';

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IntervalSet } from '../interval-set/interval-set.js';
-import type { Job } from '../jobs/job.js';
-import type { RuleBoundaries } from '../slots/slot-set.js';
-import { SlotSet } from '../slots/slot-set.js';
+import { IntervalSet, type Job } from '@oar-sched/plugin-api';
+import { SlotSet, type RuleBoundaries } from '../slots/slot-set.js';
 import { parseLimitTriple, resolveLimits } from './limit-value.js';
 import { firstType, QuotaEnforcer, type ResolvedRule } from './quota-enforcer.js';
 import { parseRuleKey } from './rule-key.js';

@@ -3,9 +3,8 @@
  * jobs into slot counters, and the check of a candidate window. Implements the round's
  * `QuotaPort`; built by `createQuotaPort`.
  */
-import type { Job } from '../jobs/job.js';
-import type { Reason } from '../plugin-api/reason.js';
-import type { QuotaPort } from '../round/quota-port.js';
+import type { Job, Reason } from '@oar-sched/plugin-api';
+import type { QuotaPort } from './quota-port.js';
 import type { Slot } from '../slots/slot.js';
 import type { RuleBoundaries } from '../slots/slot-set.js';
 import { CounterKeys } from './counter-keys.js';

@@ -3,7 +3,7 @@
  * set when not the default rules), the kind of limit and the counts, e.g.
  * `quota rule "*,*,*,/" (max 10 running jobs per user) would be exceeded: 11 > 10`.
  */
-import { reason, type Reason } from '../plugin-api/reason.js';
+import { reason, type Reason } from '@oar-sched/plugin-api';
 import type { Limits } from './limit-value.js';
 import { ALL_TOGETHER, PER_VALUE, type RuleKey } from './rule-key.js';
 

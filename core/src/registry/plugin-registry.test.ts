@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isOarSchedError } from '../errors.js';
-import type { FindContext } from '../plugin-api/contexts.js';
-import { definePlugin, type OarPlugin } from '../plugin-api/define-plugin.js';
+import { definePlugin, type FindContext, type OarPlugin } from '@oar-sched/plugin-api';
 import { BUILTIN_STAGE, PluginRegistry, type PluginOrigin } from './plugin-registry.js';
 
 const quiet = { info: () => {}, warn: () => {} };

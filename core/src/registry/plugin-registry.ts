@@ -12,18 +12,10 @@
  *   `before` (a tap already registered). Equal stages run in registration order.
  */
 import { OarSchedError, isOarSchedError } from '../errors.js';
-import type { Hierarchy } from '../hierarchy/hierarchy.js';
-import type { RequestPart } from '../jobs/job.js';
-import {
-  PLUGIN_API_VERSION,
-  type FindTapOptions,
-  type OarPlugin,
-  type PluginLogger,
-  type PluginSetupApi,
-  type TapOptions,
-} from '../plugin-api/define-plugin.js';
-import { createHooks, HOOK_KINDS, type HookKind, type SchedulerHooks } from '../plugin-api/hooks.js';
-import { formatZodIssues } from '../config/format-issues.js';
+import { PLUGIN_API_VERSION, HOOK_KINDS, type Hierarchy, type RequestPart, type FindTapOptions, type OarPlugin, type PluginLogger, type PluginSetupApi, type TapOptions, type HookKind, type SchedulerHooks } from '@oar-sched/plugin-api';
+import { createHooks } from './create-hooks.js';
+import type { ZodType } from 'zod';
+import { formatZodIssues } from '../format-issues.js';
 
 export const BUILTIN_STAGE = 1000;
 
@@ -51,10 +43,12 @@ export class PluginRegistry {
   readonly hooks: SchedulerHooks = createHooks();
   readonly #plugins: RegisteredPlugin[] = [];
   readonly #providers = new Map<string, RegisteredPlugin[]>();
+  /** `sorting.<section>` → the schema a plugin declared for it. */
+  readonly #sortingSections = new Map<string, { readonly schema: ZodType; readonly plugin: string }>();
   /** find name → size hint; `null` once a tap of that name comes without one. */
   readonly #sizeHints = new Map<string, SizeHint | null>();
 
-  constructor(private readonly logger: PluginLogger = consoleLogger) {}
+  constructor(private readonly logger: PluginLogger = silentLogger) {}
 
   get plugins(): readonly RegisteredPlugin[] {
     return this.#plugins;
@@ -72,6 +66,11 @@ export class PluginRegistry {
   /** The `necessarySize` hint of a find name, when every tap of that name gave one. */
   findSizeHint(name: string): SizeHint | undefined {
     return this.#sizeHints.get(name) ?? undefined;
+  }
+
+  /** The settings sections of `sorting` that plugins declared, with their schemas. */
+  get sortingSections(): ReadonlyMap<string, { readonly schema: ZodType; readonly plugin: string }> {
+    return this.#sortingSections;
   }
 
   use<Options>(plugin: OarPlugin<Options>, origin: PluginOrigin, rawOptions?: unknown): RegisteredPlugin {
@@ -152,6 +151,17 @@ export class PluginRegistry {
         claim('extraMetasched', name);
         this.hooks.extraMetasched.for(name).tapPromise(tapOptions(o), async (ctx) => fn(ctx));
       },
+      sortingSettings: (section, schema) => {
+        const declared = this.#sortingSections.get(section);
+        if (section === 'policy' || section === 'custom' || (declared && declared.schema !== schema)) {
+          throw new OarSchedError(
+            'PLUGIN_DUPLICATE_NAME',
+            `plugin ${label} declares the sorting settings section "${section}", ${declared ? `already declared by plugin ${declared.plugin}` : 'a name the scheduler reserves'}`,
+            `rename the section in ${label}`,
+          );
+        }
+        if (!declared) this.#sortingSections.set(section, { schema, plugin: plugin.name });
+      },
     };
     try {
       plugin.setup(api);
@@ -201,7 +211,5 @@ function prefixed(logger: PluginLogger, name: string): PluginLogger {
   return { info: (m) => logger.info(`[${name}] ${m}`), warn: (m) => logger.warn(`[${name}] ${m}`) };
 }
 
-export const consoleLogger: PluginLogger = {
-  info: (m) => process.stderr.write(`${m}\n`),
-  warn: (m) => process.stderr.write(`warning: ${m}\n`),
-};
+/** The default logger: the engine writes nowhere by itself; the app passes its own. */
+export const silentLogger: PluginLogger = { info: () => {}, warn: () => {} };

@@ -3,7 +3,7 @@
  * named after it, during its window minus the security time. Several containers of one name
  * accumulate.
  */
-import { IntervalSet } from '../interval-set/interval-set.js';
+import { IntervalSet } from '@oar-sched/plugin-api';
 import { MAX_TIME } from '../model/time.js';
 import { SlotSet } from '../slots/slot-set.js';
 import type { RoundState } from './round-state.js';

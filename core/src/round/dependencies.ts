@@ -2,9 +2,8 @@
  * Dependencies (core §14): either the job cannot run this round (a reason), or the earliest start
  * they allow (`minStart`, undefined when unconstrained).
  */
-import type { Job } from '../jobs/job.js';
+import { reason, type Job, type Reason } from '@oar-sched/plugin-api';
 import type { JobRecord } from '../model/snapshot.js';
-import { reason, type Reason } from '../plugin-api/reason.js';
 import type { ScheduledJob } from './round-state.js';
 
 export type DependencyVerdict = { readonly ok: true; readonly minStart: number | undefined } | { readonly ok: false; readonly reason: Reason };

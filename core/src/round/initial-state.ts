@@ -2,8 +2,7 @@
  * The slot sets before any waiting job is placed (core §8.2): the default slot set over
  * `[now, MAX_TIME]`, availability limits, then already running or planned jobs.
  */
-import { IntervalSet } from '../interval-set/interval-set.js';
-import type { Job } from '../jobs/job.js';
+import { IntervalSet, type Job } from '@oar-sched/plugin-api';
 import { MAX_TIME } from '../model/time.js';
 import { createSlotSet, openContainer } from './containers.js';
 import { insertJob } from './insert-job.js';

@@ -3,8 +3,7 @@
  * resources, registers timesharing/placeholder shares, counts it in quotas (containers and
  * availability pseudo-jobs excepted).
  */
-import type { IntervalSet } from '../interval-set/interval-set.js';
-import type { Job } from '../jobs/job.js';
+import type { IntervalSet, Job } from '@oar-sched/plugin-api';
 import type { Slot } from '../slots/slot.js';
 import type { SlotSet } from '../slots/slot-set.js';
 import type { RoundState } from './round-state.js';

@@ -2,10 +2,8 @@
  * New advance reservations (core §9): checked at their exact start, in the default slot set,
  * first moldable only, with the default find; accepted ones are inserted, others rejected.
  */
-import type { Job } from '../jobs/job.js';
-import { reason, type Reason } from '../plugin-api/reason.js';
+import { reason, IntervalSet, type Job, type Reason } from '@oar-sched/plugin-api';
 import type { Slot } from '../slots/slot.js';
-import { IntervalSet } from '../interval-set/interval-set.js';
 import { insertJob } from './insert-job.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
 import { availabilityFor } from './shares.js';

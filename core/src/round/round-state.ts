@@ -2,14 +2,12 @@
  * The mutable state of one round, shared by its steps. Created by `runRound`, never exposed to
  * plugins (they get read-only views through their contexts).
  */
-import type { Job } from '../jobs/job.js';
+import type { SortingSettings, Job, Placement, Reason } from '@oar-sched/plugin-api';
 import type { SchedulerConfig } from '../model/config.js';
 import type { Platform } from '../platform/platform.js';
-import type { Placement } from '../plugin-api/contexts.js';
-import type { Reason } from '../plugin-api/reason.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { SlotSet } from '../slots/slot-set.js';
-import type { QuotaPort } from './quota-port.js';
+import type { QuotaPort } from '../quotas/quota-port.js';
 
 export interface ScheduledJob {
   readonly job: Job;
@@ -17,7 +15,7 @@ export interface ScheduledJob {
   /** Effective walltime (with security time and suspended duration). */
   readonly walltime: number;
   readonly moldableIndex: number;
-  readonly resources: import('../interval-set/interval-set.js').IntervalSet;
+  readonly resources: import('@oar-sched/plugin-api').IntervalSet;
 }
 
 export type Decision =
@@ -36,4 +34,6 @@ export interface RoundState {
   /** Placements made this round, for the extra-metasched context. */
   readonly placements: Map<number, Placement>;
   readonly warnings: string[];
+  /** `config.sorting` with the sections the sorting plugins declared validated (what `SortContext.settings` gets). */
+  readonly sortingSettings: SortingSettings;
 }

@@ -4,21 +4,19 @@
  */
 import { OarSchedError } from '../errors.js';
 import { buildJob, roleOf } from '../jobs/build-jobs.js';
-import type { Job } from '../jobs/job.js';
+import { reason, type Job, type ExtraMetaschedContext, type Reason } from '@oar-sched/plugin-api';
 import type { JobRecord, Snapshot } from '../model/snapshot.js';
 import { Platform } from '../platform/platform.js';
-import type { ExtraMetaschedContext } from '../plugin-api/contexts.js';
-import { reason, type Reason } from '../plugin-api/reason.js';
 import { createQuotaPort } from '../quotas/index.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { SlotSet } from '../slots/slot-set.js';
 import { createDefaultSlotSet, insertPreoccupying } from './initial-state.js';
-import type { QuotaPort } from './quota-port.js';
+import type { QuotaPort } from '../quotas/quota-port.js';
 import { queueGroups } from './queue-groups.js';
 import { scheduleReservation } from './reservations.js';
 import type { Decision, RoundState, ScheduledJob } from './round-state.js';
 import { scheduleJob } from './schedule-job.js';
-import { assertSortingAvailable, sortJobs } from './sorting.js';
+import { assertSortingAvailable, resolveSortingSettings, sortJobs } from './sorting.js';
 
 export interface RoundOptions {
   /** Builds the quotas port when `config.quotas.enabled`; default `createQuotaPort` (core §15–16). */
@@ -52,6 +50,7 @@ export function assertRunnable(snapshot: Snapshot, registry: PluginRegistry, opt
 export async function runRound(snapshot: Snapshot, registry: PluginRegistry, options: RoundOptions = {}): Promise<RoundResult> {
   assertRunnable(snapshot, registry, options);
   const { now, config } = snapshot;
+  const sortingSettings = resolveSortingSettings(config, registry);
   const platform = new Platform(snapshot.resources, config);
   const state: RoundState = {
     now,
@@ -63,6 +62,7 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     decisions: new Map(),
     placements: new Map(),
     warnings: [],
+    sortingSettings,
   };
   const records = new Map(snapshot.jobs.map((r) => [r.id, r]));
   const preoccupying = snapshot.jobs.filter((r) => roleOf(r) === 'preoccupying').map((r) => buildJob(r, platform, config));
@@ -123,7 +123,7 @@ function scheduleGroup(
         now: state.now,
         jobs: fifo,
         config: state.config.sorting.custom?.config ?? '{}',
-        settings: state.config.sorting,
+        settings: state.sortingSettings,
         accounting: snapshot.accounting,
         platform: state.platform,
       }) ?? fifo;

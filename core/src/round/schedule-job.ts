@@ -3,10 +3,8 @@
  * `default`), insertion of the placement, then the container's inner slot set. A plugin that
  * throws leaves this job unscheduled with the error as reason; nothing was inserted yet.
  */
-import type { Job } from '../jobs/job.js';
+import { reason, type Job, type AssignContext, type Found, type Placement, type SearchOptions, type Reason } from '@oar-sched/plugin-api';
 import type { JobRecord } from '../model/snapshot.js';
-import type { AssignContext, Found, Placement, SearchOptions } from '../plugin-api/contexts.js';
-import { reason, type Reason } from '../plugin-api/reason.js';
 import { openContainer } from './containers.js';
 import { evaluateDependencies } from './dependencies.js';
 import { insertJob } from './insert-job.js';

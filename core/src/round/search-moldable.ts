@@ -3,11 +3,7 @@
  * fits, according to a find, and passes quotas when asked. It never inserts anything; the only
  * change it may make is splitting the slot that contains `minStart`.
  */
-import { IntervalSet } from '../interval-set/interval-set.js';
-import type { Job, Moldable } from '../jobs/job.js';
-import type { FindContext, Found, SearchOutcome } from '../plugin-api/contexts.js';
-import type { FindHook } from '../plugin-api/hooks.js';
-import { reason, type Reason } from '../plugin-api/reason.js';
+import { IntervalSet, reason, type Job, type Moldable, type FindContext, type Found, type SearchOutcome, type FindHook, type Reason } from '@oar-sched/plugin-api';
 import type { Slot } from '../slots/slot.js';
 import type { SlotSet } from '../slots/slot-set.js';
 import { scanWindows } from '../slots/window-scan.js';

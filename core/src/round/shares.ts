@@ -3,8 +3,7 @@
  * timesharing jobs also see resources shared by compatible timesharing jobs; `allow=` jobs also
  * see their placeholder's resources.
  */
-import type { IntervalSet } from '../interval-set/interval-set.js';
-import type { Job } from '../jobs/job.js';
+import type { IntervalSet, Job } from '@oar-sched/plugin-api';
 import type { Slot } from '../slots/slot.js';
 
 export type SlotAvailability = (slot: Slot) => IntervalSet;

@@ -2,8 +2,7 @@
  * When no window ever produced resources, say why in terms of the request when it is a
  * property of the request itself (empty filter, unknown level) rather than of the schedule.
  */
-import type { Job, Moldable } from '../jobs/job.js';
-import { reason, type Reason } from '../plugin-api/reason.js';
+import { reason, type Job, type Moldable, type Reason } from '@oar-sched/plugin-api';
 import type { RoundState } from './round-state.js';
 
 export function describeUnsatisfiable(state: RoundState, job: Job, moldable: Moldable, findName: string): Reason | undefined {

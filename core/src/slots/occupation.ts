@@ -1,5 +1,4 @@
-import type { IntervalSet } from '../interval-set/interval-set.js';
-import type { SharingKey } from '../jobs/job.js';
+import type { IntervalSet, SharingKey } from '@oar-sched/plugin-api';
 import type { Slot } from './slot.js';
 
 /**

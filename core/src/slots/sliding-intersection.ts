@@ -5,7 +5,7 @@
  * Lazy: it only covers the windows it is asked about, and restarts when asked about a window
  * that does not overlap what it holds.
  */
-import type { IntervalSet } from '../interval-set/interval-set.js';
+import type { IntervalSet } from '@oar-sched/plugin-api';
 import type { Slot } from './slot.js';
 
 export class SlidingIntersection {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IntervalSet } from '../interval-set/interval-set.js';
+import { IntervalSet } from '@oar-sched/plugin-api';
 import { SlotSet } from './slot-set.js';
 import { scanWindows } from './window-scan.js';
 

@@ -2,7 +2,7 @@
  * A slot set (core §6.2): a chain of contiguous slots covering `[begin, end]`, plus the slot
  * cache of §7.7. Named `default`, or after a container for inner jobs.
  */
-import { IntervalSet } from '../interval-set/interval-set.js';
+import { IntervalSet } from '@oar-sched/plugin-api';
 import type { Occupation } from './occupation.js';
 import { Slot } from './slot.js';
 

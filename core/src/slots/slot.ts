@@ -3,7 +3,7 @@
  * Slots are linked in time order and never merged. `free`, the timesharing and placeholder maps
  * hold immutable interval sets, so copying a slot on a split only copies the maps.
  */
-import type { IntervalSet } from '../interval-set/interval-set.js';
+import type { IntervalSet } from '@oar-sched/plugin-api';
 
 /** userKey → nameKey → positions shareable with timesharing jobs of that key (core §11). */
 export type TimesharingMap = Map<string, Map<string, IntervalSet>>;

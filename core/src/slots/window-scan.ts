@@ -4,7 +4,7 @@
  * number of times. Windows whose smallest per-slot free set is below `minSize` are skipped
  * without computing their intersection (a sliding-window minimum over slot sizes).
  */
-import type { IntervalSet } from '../interval-set/interval-set.js';
+import type { IntervalSet } from '@oar-sched/plugin-api';
 import { SlidingIntersection } from './sliding-intersection.js';
 import type { Slot } from './slot.js';
 

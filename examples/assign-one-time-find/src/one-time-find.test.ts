@@ -1,4 +1,5 @@
-import { DEFAULT_AVAILABLE_UPTO, definePlugin, IntervalSet, PluginRegistry, scenarioFromJson, scheduleScenario } from '@oar-sched/core';
+import { DEFAULT_AVAILABLE_UPTO, definePlugin, IntervalSet, PluginRegistry } from '@oar-sched/core';
+import { scenarioFromJson, scheduleScenario } from '@oar-sched/scenario';
 import findContiguous from '@oar-sched/example-find-contiguous';
 import assignDefault from '@oar-sched/plugin-assign-default';
 import findDefault from '@oar-sched/plugin-find-default';

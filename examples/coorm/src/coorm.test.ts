@@ -1,4 +1,5 @@
-import { definePlugin, IntervalSet, PluginRegistry, scenarioFromJson, scheduleScenario, type OarPlugin } from '@oar-sched/core';
+import { definePlugin, IntervalSet, PluginRegistry, type OarPlugin } from '@oar-sched/core';
+import { scenarioFromJson, scheduleScenario } from '@oar-sched/scenario';
 import assignDefault from '@oar-sched/plugin-assign-default';
 import findDefault from '@oar-sched/plugin-find-default';
 import sortFifo from '@oar-sched/plugin-sort-fifo';

@@ -1,4 +1,5 @@
-import { PluginRegistry, scenarioFromJson, scheduleScenario } from '@oar-sched/core';
+import { PluginRegistry } from '@oar-sched/core';
+import { scenarioFromJson, scheduleScenario } from '@oar-sched/scenario';
 import assignDefault from '@oar-sched/plugin-assign-default';
 import findDefault from '@oar-sched/plugin-find-default';
 import sortFifo from '@oar-sched/plugin-sort-fifo';

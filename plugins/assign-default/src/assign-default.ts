@@ -3,7 +3,7 @@
  * the one finishing first wins (ties: the earlier moldable). Quotas are checked when they apply
  * to the job — this is where the spec puts the check, so custom finds still get quotas.
  */
-import type { AssignContext, AssignResult, Found, Reason } from '@oar-sched/core/plugin';
+import type { AssignContext, AssignResult, Found, Reason } from '@oar-sched/plugin-api';
 
 export function assignDefault(ctx: AssignContext): AssignResult {
   let best: Found | undefined;

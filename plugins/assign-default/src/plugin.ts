@@ -1,4 +1,4 @@
-import { definePlugin } from '@oar-sched/core/plugin';
+import { definePlugin } from '@oar-sched/plugin-api';
 import { assignDefault } from './assign-default.js';
 
 /** The built-in `assign` named `default`. */

@@ -2,7 +2,7 @@
  * For a block P of one level, the blocks of another level that intersect it, in that level's
  * order, and whether each lies entirely inside P. Static for a round, so memoised per level pair.
  */
-import type { HierarchyLevel } from '@oar-sched/core/plugin';
+import type { HierarchyLevel } from '@oar-sched/plugin-api';
 
 export interface Children {
   readonly indices: Int32Array;

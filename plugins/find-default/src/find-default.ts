@@ -3,7 +3,7 @@
  * the same available set (earlier parts' picks are not removed); all must succeed; the result
  * is their union.
  */
-import { IntervalSet, type Hierarchy, type RequestPart } from '@oar-sched/core/plugin';
+import { IntervalSet, type Hierarchy, type RequestPart } from '@oar-sched/plugin-api';
 import { selectPart } from './select-part.js';
 
 export function findDefault(available: IntervalSet, parts: readonly RequestPart[], hierarchy: Hierarchy): IntervalSet | null {

@@ -1,4 +1,4 @@
-import { definePlugin } from '@oar-sched/core/plugin';
+import { definePlugin } from '@oar-sched/plugin-api';
 import { findDefault, necessarySize } from './find-default.js';
 
 /** The built-in `find` named `default`: OAR's hierarchical selection. */

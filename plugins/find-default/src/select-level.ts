@@ -3,7 +3,7 @@
  * `available`, in block order. Three paths give identical results: singleton blocks (take the
  * lowest indices), single-interval blocks (binary search per free interval), and any blocks.
  */
-import { IntervalSet, type HierarchyLevel } from '@oar-sched/core/plugin';
+import { IntervalSet, type HierarchyLevel } from '@oar-sched/plugin-api';
 
 /** Union of the first `n` fully free blocks, or `null` when fewer than `n` are free. */
 export function firstFreeBlocks(level: HierarchyLevel, available: IntervalSet, n: number): IntervalSet | null {

@@ -4,7 +4,7 @@
  * several levels, the level just above the finest hands down its intersections with the finest
  * blocks; higher levels hand down whole sub-blocks only.
  */
-import { IntervalSet, type Hierarchy, type HierarchyLevel, type LevelRequest } from '@oar-sched/core/plugin';
+import { IntervalSet, type Hierarchy, type HierarchyLevel, type LevelRequest } from '@oar-sched/plugin-api';
 import { childBlocks } from './children.js';
 import { firstFreeBlocks, freeBlockIndices, unionOf } from './select-level.js';
 

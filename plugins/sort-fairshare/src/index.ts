@@ -9,3 +9,4 @@ export {
   type FairshareParams,
   type KarmaJob,
 } from './karma.js';
+export { fairshareSchema } from './settings.js';

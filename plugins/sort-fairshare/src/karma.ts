@@ -6,8 +6,8 @@
  * project called `constructor`, `toString` or `__proto__` never picks up an `Object.prototype`
  * member.
  */
-import { schedulerConfigSchema } from '@oar-sched/core';
-import type { AccountingRecord } from '@oar-sched/core/plugin';
+import type { AccountingRecord } from '@oar-sched/plugin-api';
+import { fairshareSchema } from './settings.js';
 
 /** One row of the accounting table (scenario-format.md §7): the core's own type. */
 export type { AccountingRecord };
@@ -26,10 +26,10 @@ export interface FairshareParams {
 }
 
 /**
- * Spec defaults (§17.2), as the config schema applies them. Note that `default` is an ordinary key: it is the target of a project /
+ * Spec defaults (§17.2), as the settings schema applies them. Note that `default` is an ordinary key: it is the target of a project /
  * user literally named `default`, not a fallback (see {@link karma}).
  */
-export const DEFAULT_FAIRSHARE: FairshareParams = Object.freeze(schedulerConfigSchema.parse({}).sorting.fairshare);
+export const DEFAULT_FAIRSHARE: FairshareParams = Object.freeze(fairshareSchema.parse({}));
 
 /** What karma needs to know about a job. */
 export interface KarmaJob {

@@ -1,4 +1,4 @@
-import { PluginRegistry, schedulerConfigSchema } from '@oar-sched/core';
+import { PluginRegistry, resolveSortingSettings, schedulerConfigSchema } from '@oar-sched/core';
 import type { AccountingRecord, Job, SortContext } from '@oar-sched/core/plugin';
 import { describe, expect, it } from 'vitest';
 import plugin from './plugin.js';
@@ -13,7 +13,7 @@ function sort(jobs: Job[], accounting: AccountingRecord[], fairshare: object, qu
     now: NOW,
     jobs,
     config: '{}',
-    settings: schedulerConfigSchema.parse({ sorting: { policy: 'FAIRSHARE', fairshare } }).sorting,
+    settings: resolveSortingSettings(schedulerConfigSchema.parse({ sorting: { policy: 'FAIRSHARE', fairshare } }), registry),
     accounting,
     platform: undefined as never, // not read by FAIRSHARE
   };

@@ -1,5 +1,6 @@
-import { definePlugin } from '@oar-sched/core/plugin';
-import { orderByKarma } from './karma.js';
+import { definePlugin } from '@oar-sched/plugin-api';
+import { orderByKarma, type FairshareParams } from './karma.js';
+import { fairshareSchema } from './settings.js';
 
 /**
  * The built-in `jobsSorting` policy `FAIRSHARE` (core §17.2): increasing karma, stable. Karma is
@@ -9,6 +10,7 @@ import { orderByKarma } from './karma.js';
 export default definePlugin({
   name: '@oar-sched/plugin-sort-fairshare',
   setup(api) {
-    api.jobsSorting('FAIRSHARE', (ctx) => orderByKarma(ctx.jobs, ctx.accounting, ctx.queues, ctx.now, ctx.settings.fairshare));
+    api.sortingSettings('fairshare', fairshareSchema);
+    api.jobsSorting('FAIRSHARE', (ctx) => orderByKarma(ctx.jobs, ctx.accounting, ctx.queues, ctx.now, ctx.settings.fairshare as FairshareParams));
   },
 });

@@ -1,4 +1,4 @@
-import { definePlugin } from '@oar-sched/core/plugin';
+import { definePlugin } from '@oar-sched/plugin-api';
 
 /**
  * The built-in `jobsSorting` policy `FIFO` (core §17.1): increasing job id. The core hands every

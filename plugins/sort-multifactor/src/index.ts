@@ -6,3 +6,4 @@ export {
   type MultifactorJob,
   type MultifactorParams,
 } from './multifactor.js';
+export { multifactorSchema } from './settings.js';

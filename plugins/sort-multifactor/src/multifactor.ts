@@ -10,7 +10,7 @@ import {
   type FairshareParams,
   type KarmaJob,
 } from '@oar-sched/plugin-sort-fairshare';
-import { schedulerConfigSchema } from '@oar-sched/core';
+import { multifactorSchema } from './settings.js';
 
 /**
  * Weights and coefficients (OAR `PRIORITY_CONF_FILE` YAML, camelCased). `work*`/`size*` exist
@@ -32,7 +32,7 @@ export interface MultifactorParams {
 }
 
 /** Spec defaults, as the config schema applies them: everything 0 except `ageCoef = 1.65e-6`. */
-export const DEFAULT_MULTIFACTOR: MultifactorParams = Object.freeze(schedulerConfigSchema.parse({}).sorting.multifactor);
+export const DEFAULT_MULTIFACTOR: MultifactorParams = Object.freeze(multifactorSchema.parse({}));
 
 /** What the priority needs to know about a job (scenario defaults: qos 0, nice 1, submissionTime 0). */
 export interface MultifactorJob extends KarmaJob {

@@ -1,4 +1,4 @@
-import { PluginRegistry, schedulerConfigSchema } from '@oar-sched/core';
+import { PluginRegistry, resolveSortingSettings, schedulerConfigSchema } from '@oar-sched/core';
 import type { AccountingRecord, Job, SortContext } from '@oar-sched/core/plugin';
 import { describe, expect, it } from 'vitest';
 import plugin from './plugin.js';
@@ -32,7 +32,7 @@ function sort(jobs: Job[], sorting: object, accounting: AccountingRecord[] = [])
     now: NOW,
     jobs,
     config: '{}',
-    settings: schedulerConfigSchema.parse({ sorting: { policy: 'MULTIFACTOR', ...sorting } }).sorting,
+    settings: resolveSortingSettings(schedulerConfigSchema.parse({ sorting: { policy: 'MULTIFACTOR', ...sorting } }), registry),
     accounting,
     platform: undefined as never, // not read by MULTIFACTOR
   };
@@ -67,5 +67,18 @@ describe('the MULTIFACTOR plugin reads each factor from the job and sorting.mult
     expect(sort(jobs, { multifactor: { karmaWeight: 1 } }, accounting)).toEqual([2, 1]);
     // A window that misses the records: equal karma, FIFO order.
     expect(sort(jobs, { multifactor: { karmaWeight: 1 }, fairshare: { windowSize: 50 } }, accounting)).toEqual([1, 2]);
+  });
+});
+
+describe('sorting.multifactor is validated by the schema this plugin declares', () => {
+  it.each([
+    [{ multifactor: { workWeight: 1 } }, 'workWeight must be 0'],
+    [{ multifactor: { sizeWeight: 2 } }, 'sizeWeight must be 0'],
+    [{ multifactor: { ageWeigth: 1 } }, 'config.sorting.multifactor.ageWeigth'],
+    [{ fairshare: { windowSize: -5 } }, 'config.sorting.fairshare.windowSize'],
+  ])('refuses %j', (sorting, fragment) => {
+    const registry = new PluginRegistry({ info: () => {}, warn: () => {} });
+    registry.use(plugin, { source: 'built-in' });
+    expect(() => resolveSortingSettings(schedulerConfigSchema.parse({ sorting: { policy: 'MULTIFACTOR', ...sorting } }), registry)).toThrow(fragment);
   });
 });

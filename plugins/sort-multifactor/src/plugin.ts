@@ -1,5 +1,7 @@
-import { definePlugin, type Job } from '@oar-sched/core/plugin';
-import { orderByMultifactor, type MultifactorJob } from './multifactor.js';
+import { definePlugin, type Job } from '@oar-sched/plugin-api';
+import { fairshareSchema, type FairshareParams } from '@oar-sched/plugin-sort-fairshare';
+import { orderByMultifactor, type MultifactorJob, type MultifactorParams } from './multifactor.js';
+import { multifactorSchema } from './settings.js';
 
 /** A job with the fields the priority reads lifted from its record (scenario defaults already applied). */
 interface Keyed extends MultifactorJob {
@@ -14,6 +16,8 @@ interface Keyed extends MultifactorJob {
 export default definePlugin({
   name: '@oar-sched/plugin-sort-multifactor',
   setup(api) {
+    api.sortingSettings('multifactor', multifactorSchema);
+    api.sortingSettings('fairshare', fairshareSchema);
     api.jobsSorting('MULTIFACTOR', (ctx) => {
       const keyed = ctx.jobs.map(
         (job): Keyed => ({
@@ -27,7 +31,8 @@ export default definePlugin({
           job,
         }),
       );
-      const { multifactor, fairshare } = ctx.settings;
+      const multifactor = ctx.settings.multifactor as MultifactorParams;
+      const fairshare = ctx.settings.fairshare as FairshareParams;
       return orderByMultifactor(keyed, ctx.accounting, ctx.queues, ctx.now, multifactor, fairshare).map((k) => k.job);
     });
   },

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { OarSchedError } from '@oar-sched/core';
+import { parseScenario } from './load-scenario.js';
+
+const job = (extra: object = {}) => ({
+  id: 1,
+  moldables: [{ walltime: 60, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] }],
+  ...extra,
+});
+const scenario = (extra: object = {}) => JSON.stringify({ now: 0, resources: [{ ids: '1-4' }], jobs: [job()], ...extra });
+
+function errorOf(text: string): OarSchedError {
+  try {
+    parseScenario(text, 'cluster.json');
+  } catch (e) {
+    if (e instanceof OarSchedError) return e;
+    throw e;
+  }
+  throw new Error('expected the scenario to be refused');
+}
+
+describe('parseScenario refuses bad input with one message naming file, path and expectation', () => {
+  it.each([
+    ['not JSON', '{"now": 0,\n  "resources": [}', 'SCENARIO_INVALID_JSON', ['cluster.json', "expected a JSON value but found \"}\" at line 2, column 17"]],
+    ['truncated JSON', '{"now": 0', 'SCENARIO_INVALID_JSON', ["expected ',' or '}' but found end of input at line 1"]],
+    ['a missing required field', JSON.stringify({ resources: [] }), 'SCENARIO_INVALID', ['→ at now']],
+    ['an unknown field inside an object', scenario({ jobs: [job({ wallclock: 3 })] }), 'SCENARIO_INVALID', ['wallclock', '→ at jobs[0]']],
+    ['a mistyped field', scenario({ jobs: [job({ user: 7 })] }), 'SCENARIO_INVALID', ['expected string', '→ at jobs[0].user']],
+    ['a bad resource-set string', scenario({ resources: [{ ids: '1-x' }] }), 'SCENARIO_INVALID', ['resource-set string', '→ at resources[0].ids']],
+    ['a reversed range', scenario({ resources: [{ ids: '9-2' }] }), 'SCENARIO_INVALID', ['end before its start', 'resources[0].ids']],
+    ['duplicate resource ids', scenario({ resources: [{ ids: '1-4' }, { id: 3 }] }), 'SCENARIO_INVALID', ['resource id 3 is declared twice', 'resources[1]']],
+    ['duplicate job ids', scenario({ jobs: [job(), job()] }), 'SCENARIO_INVALID', ['job id 1 is used twice', '→ at jobs[1].id']],
+    ['a job without moldables', scenario({ jobs: [job({ moldables: [] })] }), 'SCENARIO_INVALID', ['at least one moldable', 'jobs[0].moldables']],
+    ['a moldable without parts', scenario({ jobs: [job({ moldables: [{ walltime: 5, request: [] }] })] }), 'SCENARIO_INVALID', ['at least one request part', 'jobs[0].moldables[0].request']],
+    ['an unparsable job constraint', scenario({ jobs: [job({ properties: "gpu = 'yes" })] }), 'SCENARIO_INVALID', ['unterminated string', '→ at jobs[0].properties']],
+    [
+      'an unparsable part constraint',
+      scenario({ jobs: [job({ moldables: [{ walltime: 5, request: [{ levels: [{ level: 'node', count: 1 }], property: 'mem >' }] }] })] }),
+      'SCENARIO_INVALID',
+      ['expected a value', '→ at jobs[0].moldables[0].request[0].property'],
+    ],
+    ['a zero count', scenario({ jobs: [job({ moldables: [{ walltime: 5, request: [{ levels: [{ level: 'node', count: 0 }] }] }] })] }), 'SCENARIO_INVALID', ['count ≥ 1', 'levels[0].count']],
+    ['a running job without resources', scenario({ jobs: [job({ state: 'Running', startTime: 0 })] }), 'SCENARIO_INVALID', ['needs "resources"', 'jobs[0].resources']],
+    ['a running job on an undeclared resource', scenario({ jobs: [job({ state: 'Running', startTime: 0, resources: '3-9' })] }), 'SCENARIO_INVALID', ['resource 5 is not declared', 'jobs[0].resources']],
+    ['a bad config value', scenario({ config: { jobSecurityTime: -1 } }), 'SCENARIO_INVALID', ['→ at config.jobSecurityTime']],
+    ['a typo in a config key', scenario({ config: { hierarchyLabel: ['node'] } }), 'SCENARIO_INVALID', ['hierarchyLabel', '→ at config']],
+    ['an unknown resource state', scenario({ resources: [{ ids: '1-4', state: 'Up' }] }), 'SCENARIO_INVALID', ['→ at resources[0].state']],
+  ])('%s', (_what, text, code, fragments) => {
+    const error = errorOf(text);
+    expect(error.code).toBe(code);
+    expect(error.message).toContain('cluster.json');
+    for (const fragment of fragments) expect(error.message).toContain(fragment);
+  });
+
+  it('accepts a minimal scenario, applying every default', () => {
+    const { snapshot } = parseScenario(scenario());
+    expect(snapshot.config.jobSecurityTime).toBe(60);
+    expect(snapshot.queues).toEqual([{ name: 'default', priority: 3, state: 'Active' }]);
+    expect(snapshot.resources.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+    expect(snapshot.jobs[0]).toMatchObject({ state: 'Waiting', reservation: 'None', user: '', types: {}, dependencies: [] });
+  });
+
+  it('ignores unknown top-level keys (vectors carry origin, note, oracle…)', () => {
+    expect(() => parseScenario(scenario({ origin: { repo: 'x' }, note: 'n', features: [] }))).not.toThrow();
+  });
+});
+
+const quotasScenario = (config: object) => JSON.stringify({ now: 0, config, resources: [{ ids: '1-4' }], jobs: [] });
+
+describe('parseScenario refuses a bad quotas document, naming the file and the entry', () => {
+  it.each<[string, object, string]>([
+    ['a bad rule key', { quotas: { enabled: true, rules: { quotas: { '*,*,*': [1, 1, 1] } } } }, 'config.quotas.rules.quotas["*,*,*"]: rule key'],
+    ['a negative limit', { quotas: { enabled: true, rules: { quotas: { '*,*,*,/': [1, -3, 1] } } } }, 'config.quotas.rules.quotas["*,*,*,/"][1]: negative limit -3'],
+    ['an unknown rule set', { quotas: { enabled: true, rules: { periodical: [['* * * *', 'day', '']] } } }, 'config.quotas.rules.periodical[0]: unknown rule set "day"'],
+    [
+      'overlapping oneshots',
+      {
+        quotas: {
+          enabled: true,
+          rules: {
+            oneshot: [['2024-01-01 00:00', '2024-01-03 00:00', 'a', ''], ['2024-01-02 00:00', '2024-01-04 00:00', 'a', '']],
+            a: {},
+          },
+        },
+      },
+      'config.quotas.rules.oneshot[0]: period ["2024-01-01 00:00", "2024-01-03 00:00"] overlaps',
+    ],
+    ['a document given while quotas are off', { quotas: { rules: { quotas: { '*,*,/,*': [1, 1, 1] } } } }, 'config.quotas.rules.quotas["*,*,/,*"]'],
+    [
+      'an unknown time zone for the calendar',
+      { timezone: 'Nowhere/City', quotas: { enabled: true, rules: { periodical: [['* * * *', 'a', '']], a: {} } } },
+      'config.timezone: unknown time zone',
+    ],
+  ])('%s', (_what, config, message) => {
+    const error = errorOf(quotasScenario(config));
+    expect(error.code).toBe('QUOTAS_INVALID');
+    expect(error.message).toContain('cluster.json: invalid scenario: ');
+    expect(error.message).toContain(message);
+  });
+
+  it('accepts a valid document, and no document at all', () => {
+    expect(() => parseScenario(quotasScenario({ quotas: { enabled: true, rules: { quotas: { '*,*,*,/': ['ALL', -1, '0.5*ALL'] } } } }))).not.toThrow();
+    expect(() => parseScenario(quotasScenario({ quotas: { enabled: true } }))).not.toThrow();
+  });
+});

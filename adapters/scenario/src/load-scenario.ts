@@ -1,0 +1,139 @@
+/**
+ * Scenario file → snapshot. Every user error is an `OarSchedError` whose message names the file,
+ * the JSON path and what was expected; nothing here throws anything else for bad input.
+ */
+import { readFileSync } from 'node:fs';
+import { OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot } from '@oar-sched/core';
+import { parseJsonWithPosition } from './json-errors.js';
+import { scenarioSchema, type ScenarioDocument, type ScenarioExpect } from './scenario-schema.js';
+
+export interface ScenarioLoadOptions {
+  /**
+   * The config file's `scheduler` section: the scenario's own `config` is merged over it field by
+   * field before validation (see config/merge-scheduler-config.ts).
+   */
+  readonly schedulerDefaults?: SchedulerConfigInput | undefined;
+}
+
+export interface LoadedScenario {
+  readonly snapshot: Snapshot;
+  readonly expect: ScenarioExpect | undefined;
+  /** The validated document (defaults applied), e.g. for tools that rewrite scenarios. */
+  readonly document: ScenarioDocument;
+}
+
+export function loadScenarioFile(file: string, options: ScenarioLoadOptions = {}): LoadedScenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new OarSchedError('SCENARIO_UNREADABLE', `${file}: cannot read the scenario (${code ?? String(e)})`);
+  }
+  return parseScenario(text, file, options);
+}
+
+export function parseScenario(text: string, file = '<scenario>', options: ScenarioLoadOptions = {}): LoadedScenario {
+  const json = parseJsonWithPosition(text);
+  if (!json.ok) throw new OarSchedError('SCENARIO_INVALID_JSON', `${file}: not valid JSON: ${json.message}`);
+  return scenarioFromJson(json.value, file, options);
+}
+
+export function scenarioFromJson(value: unknown, file = '<scenario>', options: ScenarioLoadOptions = {}): LoadedScenario {
+  const input =
+    options.schedulerDefaults !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? { ...value, config: mergeSchedulerConfig(options.schedulerDefaults, (value as { config?: unknown }).config) }
+      : value;
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${formatZodIssues(parsed.error.issues)}`);
+  }
+  const document = parsed.data;
+  const problems: string[] = [];
+  const resources = expandResources(document, problems);
+  checkJobs(document, new Set(resources.map((r) => r.id)), problems);
+  if (problems.length > 0) {
+    throw new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${problems.map((p) => `✖ ${p}`).join('\n')}`);
+  }
+  checkQuotas(document, file);
+  const jobs: JobRecord[] = document.jobs.map((j) => ({ ...j, resources: j.resources, startTime: j.startTime }));
+  const snapshot: Snapshot = {
+    now: document.now,
+    config: document.config,
+    queues: document.queues,
+    resources,
+    jobs,
+    accounting: document.accounting,
+  };
+  return { snapshot, expect: document.expect, document };
+}
+
+function expandResources(document: ScenarioDocument, problems: string[]): ResourceRecord[] {
+  const out: ResourceRecord[] = [];
+  const seen = new Map<number, number>();
+  document.resources.forEach((r, i) => {
+    const ids = r.id !== undefined ? [r.id] : (r.ids ?? []);
+    for (const id of ids) {
+      const first = seen.get(id);
+      if (first !== undefined) {
+        problems.push(`resource id ${id} is declared twice (resources[${first}] and resources[${i}]) → at resources[${i}]`);
+        continue;
+      }
+      seen.set(id, i);
+      out.push({ id, state: r.state, type: r.type, availableUpto: r.availableUpto, properties: r.properties });
+    }
+  });
+  return out;
+}
+
+
+function checkJobs(document: ScenarioDocument, resourceIds: ReadonlySet<number>, problems: string[]): void {
+  const seen = new Map<number, number>();
+  document.jobs.forEach((job, i) => {
+    const at = (path: readonly PropertyKey[]) => formatPath(['jobs', i, ...path]);
+    const first = seen.get(job.id);
+    if (first !== undefined) problems.push(`job id ${job.id} is used twice (jobs[${first}] and jobs[${i}]) → at ${at(['id'])}`);
+    seen.set(job.id, i);
+    checkExpression(job.properties, at(['properties']), problems);
+    job.moldables.forEach((m, k) =>
+      m.request.forEach((p, n) => checkExpression(p.property, at(['moldables', k, 'request', n, 'property']), problems)),
+    );
+    const preoccupying = roleOf(job) === 'preoccupying';
+    if ((preoccupying || job.reservation !== 'None') && job.startTime === undefined && job.state !== 'Terminated') {
+      problems.push(`a ${preoccupying ? 'running or planned job' : 'reservation'} needs "startTime" → at ${at(['startTime'])}`);
+    }
+    if (preoccupying && job.resources === undefined) {
+      problems.push(`a running or planned job needs "resources" → at ${at(['resources'])}`);
+    }
+    for (const id of job.resources ?? []) {
+      if (!resourceIds.has(id)) {
+        problems.push(`resource ${id} is not declared in "resources" → at ${at(['resources'])}`);
+        break;
+      }
+    }
+    if (job.moldableIndex >= job.moldables.length) {
+      problems.push(`moldableIndex ${job.moldableIndex} but the job has ${job.moldables.length} moldable(s) → at ${at(['moldableIndex'])}`);
+    }
+  });
+}
+
+/** A bad quotas document is refused here, naming the file and the entry (`config.quotas.rules…`). */
+function checkQuotas(document: ScenarioDocument, file: string): void {
+  try {
+    validateQuotasConfig(document.config);
+  } catch (e) {
+    if (!isOarSchedError(e)) throw e;
+    const where = e.message.startsWith('quotas.') ? `config.${e.message}` : e.message;
+    throw new OarSchedError(e.code, `${file}: invalid scenario: ${where}`, e.hint);
+  }
+}
+
+function checkExpression(text: string, path: string, problems: string[]): void {
+  if (text.trim() === '') return;
+  try {
+    parseExpression(text);
+  } catch (e) {
+    if (!isOarSchedError(e)) throw e;
+    problems.push(`${e.message} → at ${path}`);
+  }
+}

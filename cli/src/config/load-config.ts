@@ -1,0 +1,110 @@
+/**
+ * Finds and loads the config file. Search: from `searchFrom` up to the project root (the first
+ * folder, going up, that holds a package.json; that folder included), trying `CONFIG_SEARCH_PLACES`
+ * in order in each folder. `package.json` itself is never read as config: its `"oar"` key is the
+ * plugin manifest. Code files (`.ts`, `.mts`, `.cts`, `.js`, `.mjs`, `.cjs`) are evaluated through
+ * jiti without its module cache, so TypeScript needs no build step and a changed file is seen
+ * again by the next load; YAML and JSON go through cosmiconfig's own loaders.
+ *
+ * Errors: `CONFIG_UNREADABLE` when a file is missing or cannot be parsed or evaluated,
+ * `CONFIG_INVALID` when it loads but does not match the schema. Both name the file.
+ */
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { cosmiconfig, type Loader } from 'cosmiconfig';
+import { createJiti } from 'jiti';
+import { OarSchedError, isOarSchedError, formatZodIssues, type SchedulerConfigInput } from '@oar-sched/core';
+import { oarConfigSchema, type ResolvedOarConfig } from './oar-config-schema.js';
+
+/** Tried in this order in each folder; the first that exists wins. */
+export const CONFIG_SEARCH_PLACES: readonly string[] = [
+  'oar.config.ts',
+  'oar.config.mts',
+  'oar.config.cts',
+  'oar.config.js',
+  'oar.config.mjs',
+  'oar.config.cjs',
+  'oar.config.json',
+  '.oarrc',
+  '.oarrc.json',
+  '.oarrc.yaml',
+  '.oarrc.yml',
+];
+
+export interface LoadedConfig {
+  /** Absolute path of the config file, `undefined` when none was found (every default applies). */
+  readonly file: string | undefined;
+  /** Validated, defaults applied. */
+  readonly config: ResolvedOarConfig;
+  /**
+   * The `scheduler` section exactly as written (validated, no defaults), for merging under a
+   * scenario's own `config` (see merge-scheduler-config.ts). `undefined` when the file has none.
+   */
+  readonly schedulerInput: SchedulerConfigInput | undefined;
+}
+
+export interface LoadConfigOptions {
+  /** An explicit config file (`--config`): it must exist. No search happens then. */
+  readonly file?: string | undefined;
+  /** Folder the search starts from (default: the current folder). */
+  readonly searchFrom?: string | undefined;
+}
+
+const loadCode: Loader = async (filepath) => {
+  const jiti = createJiti(import.meta.url, { moduleCache: false, interopDefault: true });
+  return jiti.import<unknown>(filepath, { default: true });
+};
+
+function explorer() {
+  return cosmiconfig('oar', {
+    searchPlaces: [...CONFIG_SEARCH_PLACES],
+    searchStrategy: 'project',
+    cache: false,
+    loaders: { '.ts': loadCode, '.mts': loadCode, '.cts': loadCode, '.js': loadCode, '.mjs': loadCode, '.cjs': loadCode },
+  });
+}
+
+export async function loadOarConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  let found: { config: unknown; filepath: string } | null;
+  if (options.file !== undefined) {
+    const file = resolve(options.file);
+    if (!existsSync(file)) {
+      throw new OarSchedError('CONFIG_UNREADABLE', `config file ${options.file} does not exist`, 'fix the --config path');
+    }
+    found = await readWith(file, () => explorer().load(file));
+  } else {
+    const from = resolve(options.searchFrom ?? process.cwd());
+    found = await readWith(from, () => explorer().search(from));
+  }
+  if (!found) return { file: undefined, config: oarConfigSchema.parse({}), schedulerInput: undefined };
+  return validateConfig(found.config ?? {}, found.filepath);
+}
+
+/** Validates an already loaded config object; `file` names it in errors. */
+export function validateConfig(raw: unknown, file: string): LoadedConfig {
+  const parsed = oarConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new OarSchedError(
+      'CONFIG_INVALID',
+      `${file}: invalid config:\n${formatZodIssues(parsed.error.issues)}`,
+      'the fields are described in docs/reference/config.md',
+    );
+  }
+  const scheduler = (raw as { scheduler?: SchedulerConfigInput }).scheduler;
+  return { file, config: parsed.data, schedulerInput: scheduler };
+}
+
+async function readWith<T>(where: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (isOarSchedError(e)) throw e;
+    const file = (e as { filepath?: string }).filepath ?? where;
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new OarSchedError(
+      'CONFIG_UNREADABLE',
+      `${file}: cannot load the config: ${message}`,
+      `fix ${basename(file)} (in ${dirname(file)})`,
+    );
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Loads a plugin entry: JavaScript through Node's own `import()`, TypeScript through jiti (so a
+ * plugin may ship `.ts` sources). Returns the plugin object (default export, or `plugin`); the
+ * api version it carries is checked by the registry.
+ *
+ * jiti hands packages under node_modules (such as `@oar-sched/core`) to Node's own loader, so a
+ * TypeScript plugin shares the scheduler's copy of the core — provided it resolves the same
+ * `@oar-sched/core` (a peer dependency), which matters because core classes such as
+ * `IntervalSet` use private fields.
+ */
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createJiti } from 'jiti';
+import { OarSchedError } from '@oar-sched/core';
+import type { OarPlugin } from '@oar-sched/plugin-api';
+
+const TYPESCRIPT = /\.(c|m)?tsx?$/;
+
+export async function loadPluginModule(entry: string, label: string): Promise<OarPlugin<unknown>> {
+  if (!existsSync(entry)) {
+    throw new OarSchedError(
+      'PLUGIN_ENTRY_MISSING',
+      `plugin ${label}: entry file ${entry} does not exist`,
+      `build ${label}, or fix "oar.entry" in its package.json`,
+    );
+  }
+  let mod: Record<string, unknown>;
+  try {
+    mod = TYPESCRIPT.test(entry)
+      ? await createJiti(import.meta.url, { moduleCache: true }).import<Record<string, unknown>>(entry)
+      : ((await import(pathToFileURL(entry).href)) as Record<string, unknown>);
+  } catch (e) {
+    throw new OarSchedError(
+      'PLUGIN_LOAD_FAILED',
+      `plugin ${label}: loading ${entry} failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+      `fix the error in ${label}, or disable it in the config (plugins.disable)`,
+    );
+  }
+  const candidate = (mod.default ?? mod.plugin) as Partial<OarPlugin<unknown>> | undefined;
+  if (!candidate || typeof candidate !== 'object' || typeof candidate.setup !== 'function' || typeof candidate.name !== 'string') {
+    throw new OarSchedError(
+      'PLUGIN_LOAD_FAILED',
+      `plugin ${label}: ${entry} does not export a plugin`,
+      'export it as `export default definePlugin({ name, setup })` (from @oar-sched/core/plugin)',
+    );
+  }
+  return candidate as OarPlugin<unknown>;
+}

@@ -1,0 +1,75 @@
+/**
+ * Composition root, shared by every command and by the tests: the config file (searched or
+ * given), a registry with the built-in, discovered and listed plugins, and the round options the
+ * config implies. Any problem is a coded `OarSchedError`; nothing is returned half-loaded.
+ *
+ * Where things are looked for:
+ * - the config file: `configFile` when given, else searched from `cwd` up to the project root
+ *   (config/load-config.ts);
+ * - the project whose dependencies are discovered: the nearest package.json from the config
+ *   file's folder, or from `cwd` when there is no config file;
+ * - `plugins.list` entries: relative to the config file's folder (else `cwd`).
+ */
+import { dirname, resolve } from 'node:path';
+import { loadOarConfig, type LoadedConfig } from './config/load-config.js';
+import { isOarSchedError, OarSchedError, resolveSortingSettings, schedulerConfigSchema, PluginRegistry, type RoundOptions } from '@oar-sched/core';
+import type { PluginLogger } from '@oar-sched/plugin-api';
+import { findProjectRoot } from './plugin-loader/find-package.js';
+import { registerPlugins } from './plugin-loader/register-plugins.js';
+import { processIo, stderrLogger } from './io.js';
+
+export interface SchedulerSetup {
+  readonly registry: PluginRegistry;
+  readonly roundOptions: RoundOptions;
+  /** The config file used (`file` undefined: none found, defaults only). */
+  readonly config: LoadedConfig;
+  /** Project whose direct dependencies were searched for plugins; `undefined`: no package.json found. */
+  readonly projectDir: string | undefined;
+  /** Discovered or listed plugins left out because `plugins.disable` names them. */
+  readonly disabled: readonly string[];
+}
+
+export interface SetupOptions {
+  /** An explicit config file (`--config`); no search then. */
+  readonly configFile?: string | undefined;
+  /** Where the config search (and, without a config file, the project search) starts. Default: `process.cwd()`. */
+  readonly cwd?: string | undefined;
+  /** Receives plugin log lines and loader warnings. Default: stderr. */
+  readonly logger?: PluginLogger | undefined;
+}
+
+export async function createSchedulerSetup(options: SetupOptions = {}): Promise<SchedulerSetup> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const logger = options.logger ?? stderrLogger(processIo);
+  const config = await loadOarConfig({ file: options.configFile, searchFrom: cwd });
+  const baseDir = config.file !== undefined ? dirname(config.file) : cwd;
+  const projectDir = findProjectRoot(baseDir);
+  const registry = new PluginRegistry(logger);
+  const { disabled } = await registerPlugins(registry, {
+    plugins: config.config.plugins,
+    baseDir,
+    projectDir,
+    configFile: config.file,
+    logger,
+  });
+  const extra = config.config.extraMetasched;
+  if (extra && extra.name !== 'default' && !registry.has('extraMetasched', extra.name)) {
+    const known = registry.plugins.flatMap((p) => p.provides.extraMetasched);
+    throw new OarSchedError(
+      'CONFIG_INVALID',
+      `${config.file}: extraMetasched.name: no plugin provides an extraMetasched hook named "${extra.name}" (known: ${known.join(', ') || 'none'})`,
+      'install the plugin that provides it (a dependency of the project, or plugins.list), or fix the name',
+    );
+  }
+  if (config.file !== undefined && config.schedulerInput?.sorting !== undefined) {
+    // The round checks this too, but only here can the message name the file the sections are in.
+    try {
+      resolveSortingSettings(schedulerConfigSchema.parse(config.schedulerInput), registry, 'scheduler.sorting');
+    } catch (e) {
+      if (isOarSchedError(e)) throw new OarSchedError(e.code, `${config.file}: ${e.message}`, e.hint);
+      throw e;
+    }
+  }
+  const roundOptions: RoundOptions = extra ? { extraMetasched: { name: extra.name, config: extra.config } } : {};
+  return { registry, roundOptions, config, projectDir, disabled };
+}

@@ -1,0 +1,163 @@
+/**
+ * The contexts the four hooks receive and what they return. This file is the contract between
+ * the core and every plugin, built-in or not: see docs/reference/hooks.md. All resource sets are
+ * positions in the configured resource order, never database ids.
+ */
+import type { Hierarchy } from './hierarchy.js';
+import type { IntervalSet } from './interval-set.js';
+import type { Job, Moldable, RequestPart } from './job.js';
+import type { AccountingRecord } from './records.js';
+import type { SortingSettings } from './settings.js';
+import type { Reason } from './reason.js';
+import type { PlatformView, SlotSetView } from './views.js';
+
+// ---------------------------------------------------------------- find
+
+/**
+ * Called for every candidate time window of one moldable (hot path: the object is reused between
+ * windows of one search, so read it, do not keep it).
+ */
+export interface FindContext {
+  readonly job: Job;
+  readonly moldable: Moldable;
+  /** The moldable's request parts: levels and constraint sets. A find must apply constraints itself. */
+  readonly parts: readonly RequestPart[];
+  readonly hierarchy: Hierarchy;
+  /** Free positions during the whole window (timesharing and placeholder shares included). */
+  readonly available: IntervalSet;
+  /** The window starts at the first slot of the slot set. */
+  readonly beginning: boolean;
+  /** Positional arguments from `find=NAME:arg…`. */
+  readonly args: readonly string[];
+  /** Keyword arguments from `find=NAME:key=value…`. */
+  readonly kwargs: Readonly<Record<string, string>>;
+  /**
+   * Runs the find registered under `name` (e.g. `"default"`) on `available` (this window's set
+   * when omitted) and returns its resources, or `null` when it found none.
+   */
+  delegate(name: string, available?: IntervalSet): IntervalSet | null;
+}
+
+/**
+ * - an `IntervalSet`: the resources for this window (empty = nothing fits here). The core trusts
+ *   it: it is not re-checked against `available` (quotas still are).
+ * - `null`: handled, nothing fits in this window.
+ * - `undefined`: not mine, let the next tap of the same name decide.
+ */
+export type FindResult = IntervalSet | null | undefined;
+export type FindFn = (context: FindContext) => FindResult;
+
+// ---------------------------------------------------------------- assign
+
+export interface SearchOptions {
+  /**
+   * Which find computes the resources of each window: `"job"` (the job's `find=` plugin, or
+   * `default` when it has none; the default), or the name of any registered find.
+   */
+  readonly find?: string;
+  /** Check quotas on each candidate window (core §15.4). Default `false`: a custom assign opts in. */
+  readonly quotas?: boolean;
+}
+
+/** The earliest window where a moldable fits. */
+export interface Found {
+  readonly found: true;
+  readonly moldableIndex: number;
+  readonly start: number;
+  /** Inclusive end: `start + effectiveWalltime - 1`. */
+  readonly end: number;
+  readonly resources: IntervalSet;
+}
+
+export interface NotFound {
+  readonly found: false;
+  readonly reason: Reason;
+}
+
+export type SearchOutcome = Found | NotFound;
+
+export interface AssignContext {
+  readonly job: Job;
+  readonly now: number;
+  /** The slot set the job goes in (its container's, or `default`). */
+  readonly slotSet: SlotSetView;
+  readonly hierarchy: Hierarchy;
+  readonly platform: PlatformView;
+  /** Earliest start allowed by dependencies; `undefined` when unconstrained. */
+  readonly minStart: number | undefined;
+  readonly args: readonly string[];
+  readonly kwargs: Readonly<Record<string, string>>;
+  /** Quotas are enabled and the job is not `no_quotas`: the default assign checks them then. */
+  readonly quotasApply: boolean;
+  /**
+   * Earliest window for one moldable (core §7.1–7.3, §15.4, §16.5): walks the slot set from
+   * `minStart` (or the slot cache), calls the find on each window, checks quotas when asked.
+   * Pure with respect to placements: nothing is inserted (a `minStart` inside a slot splits it).
+   */
+  searchMoldable(moldableIndex: number, options?: SearchOptions): SearchOutcome;
+  /** The placement for a search result; keeps the slot-cache bookkeeping of core §7.7. */
+  place(found: Found): Placement;
+}
+
+export interface Placement {
+  readonly placed: true;
+  readonly moldableIndex: number;
+  readonly start: number;
+  readonly resources: IntervalSet;
+}
+
+export interface Unplaced {
+  readonly placed: false;
+  readonly reason: Reason;
+}
+
+/**
+ * - `Placement`: the core inserts the job (occupation `[start, start + W - 1]`), registers
+ *   timesharing/placeholder shares and quota counters, creates a container's inner slot set.
+ * - `Unplaced`: the job stays waiting with this reason.
+ * - `undefined`: not mine, let the next tap of the same name decide.
+ */
+export type AssignResult = Placement | Unplaced | undefined;
+export type AssignFn = (context: AssignContext) => AssignResult;
+
+// ---------------------------------------------------------------- jobsSorting
+
+export interface SortContext {
+  /** Queue names of the group being scheduled, in priority order. */
+  readonly queues: readonly string[];
+  readonly now: number;
+  /** The group's waiting jobs in FIFO order (increasing id). */
+  readonly jobs: readonly Job[];
+  /** Free-form configuration string (`sorting.custom.config`, OAR `CUSTOM_JOB_SORTING_CONFIG`). */
+  readonly config: string;
+  readonly settings: SortingSettings;
+  readonly accounting: readonly AccountingRecord[];
+  readonly platform: PlatformView;
+}
+
+/** The jobs in scheduling order (a subset is allowed: left-out jobs are not scheduled this round), or `undefined`: not mine. */
+export type SortResult = readonly Job[] | undefined;
+export type SortFn = (context: SortContext) => SortResult;
+
+// ---------------------------------------------------------------- extraMetasched
+
+export interface ExtraMetaschedContext {
+  /** Queues of the previous group this round, `null` before the first group. */
+  readonly prevQueues: readonly string[] | null;
+  readonly queues: readonly string[];
+  readonly now: number;
+  readonly jobSecurityTime: number;
+  readonly slotSets: ReadonlyMap<string, SlotSetView>;
+  /** Jobs placed so far this round: id → placement. */
+  readonly scheduledJobs: ReadonlyMap<number, Placement>;
+  /** Free-form configuration string (`extraMetasched.config`, OAR `EXTRA_METASCHED_CONFIG`). */
+  readonly config: string;
+  readonly platform: PlatformView;
+  /**
+   * Changes a resource property for the rest of the round (and, in a database round, in the
+   * database, inside the round's transaction). Later groups see it in their constraints.
+   */
+  setResourceProperty(resourceId: number, property: string, value: string | number): void;
+}
+
+export type ExtraMetaschedFn = (context: ExtraMetaschedContext) => void | Promise<void>;
