@@ -16,7 +16,9 @@
 //   node test/bench/hook-overhead.mjs [workload] [--runs N]
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createSchedulerSetup, definePlugin, runRound, scenarioFromJson } from '@oar-sched/core';
+import { definePlugin, runRound } from '@oar-sched/core';
+import { scenarioFromJson } from '@oar-sched/scenario';
+import { createSchedulerSetup } from 'oar-sched';
 import { findDefault, necessarySize } from '@oar-sched/plugin-find-default';
 import { readWorkload } from './workloads.mjs';
 

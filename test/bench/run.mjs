@@ -5,7 +5,9 @@
 // against the reference stored in the workload. Exit 1 when a schedule differs.
 //   node test/bench/run.mjs [name-filter] [--runs N]
 import { performance } from 'node:perf_hooks';
-import { checkExpectation, createSchedulerSetup, resetScanCounters, runRound, scanCounters, scenarioFromJson, toScenarioResult } from '@oar-sched/core';
+import { resetScanCounters, runRound, scanCounters } from '@oar-sched/core';
+import { checkExpectation, scenarioFromJson, toScenarioResult } from '@oar-sched/scenario';
+import { createSchedulerSetup } from 'oar-sched';
 import { measureHookOverhead } from './hook-overhead.mjs';
 import { baseline, listWorkloads, readWorkload } from './workloads.mjs';
 
