@@ -1,0 +1,87 @@
+/**
+ * What a site gets from the registry: every tarball of `npm pack --workspaces`, installed
+ * together into an empty folder (no workspace, no checkout, no symlink back here), gives a working
+ * `oar-sched`. It schedules the demo scenario with the built-in plugins it depends on, and an
+ * example plugin written against plugin API v1 (`@oar-sched/core/plugin`), installed as a plain
+ * dependency of the site, is discovered and changes a placement.
+ *
+ * Third-party dependencies (tapable, zod, commander, …) come from npm's cache or the registry.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let site: string;
+let packs: string;
+
+beforeAll(() => {
+  packs = mkdtempSync(join(tmpdir(), 'oar-packs-'));
+  site = mkdtempSync(join(tmpdir(), 'oar-site-'));
+  execFileSync('npm', ['pack', '--workspaces', '--pack-destination', packs, '--silent'], { cwd: root, stdio: 'pipe' });
+  const tarballs = readdirSync(packs).filter((f) => f.endsWith('.tgz'));
+  writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'a-site', private: true }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs.map((t) => join(packs, t))], { cwd: site, stdio: 'pipe' });
+  copyFileSync(join(root, 'docs', 'demo', 'demo-cluster.json'), join(site, 'demo.json'));
+}, 300_000);
+
+afterAll(() => {
+  for (const dir of [site, packs]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function oarSched(...args: string[]) {
+  const r = spawnSync(join(site, 'node_modules', '.bin', 'oar-sched'), args, { cwd: site, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the packed packages installed into an empty folder', () => {
+  it('are real copies, not links into the checkout', () => {
+    for (const pkg of ['oar-sched', '@oar-sched/core', '@oar-sched/plugin-api', '@oar-sched/plugin-find-default']) {
+      expect(lstatSync(join(site, 'node_modules', pkg)).isSymbolicLink()).toBe(false);
+    }
+  });
+
+  it('give an oar-sched that schedules the demo scenario', () => {
+    const r = oarSched('schedule', '--scenario', 'demo.json');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.code).toBe(0);
+    const jobs = Object.values(JSON.parse(r.stdout).jobs as Record<string, { scheduled: boolean }>);
+    expect(jobs.length).toBeGreaterThan(5);
+    expect(jobs.some((j) => j.scheduled)).toBe(true);
+  });
+
+  it('load the built-in plugins as dependencies of oar-sched', () => {
+    const r = oarSched('plugins', '--json');
+    expect(r.code).toBe(0);
+    const plugins = (JSON.parse(r.stdout) as { plugins: { name: string; source: string }[] }).plugins;
+    const builtIns = plugins.filter((p) => p.source === 'built-in').map((p) => p.name);
+    expect(builtIns).toEqual(expect.arrayContaining(['@oar-sched/plugin-find-default', '@oar-sched/plugin-assign-default', '@oar-sched/plugin-sort-fifo']));
+  });
+
+  it('run an unchanged plugin API v1 example (find=contiguous_1h) installed as a site dependency', () => {
+    // Resources 1-2 and 5-8 are free at now, 3-4 are held: 4 contiguous resources exist only at 5-8;
+    // the default find takes the first four free ones (1-2, 5-6).
+    const scenario = (types: Record<string, string>) => ({
+      now: 0,
+      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id'] },
+      resources: [{ ids: '1-8' }],
+      jobs: [
+        { id: 1, state: 'Running', startTime: 0, resources: '3-4', moldables: [{ walltime: 100, request: [{ levels: [{ level: 'resource_id', count: 2 }] }] }] },
+        { id: 2, types, moldables: [{ walltime: 10, request: [{ levels: [{ level: 'resource_id', count: 4 }] }] }] },
+      ],
+    });
+    writeFileSync(join(site, 'contiguous.json'), JSON.stringify(scenario({ find: 'contiguous_1h' })));
+    writeFileSync(join(site, 'default.json'), JSON.stringify(scenario({})));
+    const placed = (file: string) => {
+      const r = oarSched('schedule', '--scenario', file);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout) as { jobs: Record<string, { resources?: string }> }).jobs['2']?.resources;
+    };
+    expect(placed('default.json')).toBe('1-2 5-6');
+    expect(placed('contiguous.json')).toBe('5-8');
+  });
+});
