@@ -74,3 +74,19 @@ describe('parseQuotasDocument', () => {
     expect(error.message).toContain('config.timezone: unknown time zone "Mars/Olympus"');
   });
 });
+
+describe('parseQuotasDocument remembers what it parsed', () => {
+  it('parses one rules object once per time zone (the adapter validates, the round enforces)', () => {
+    const rules = { quotas: { '*,*,*,*': [4, -1, -1] } };
+    const first = parseQuotasDocument(rules, 'UTC');
+    expect(parseQuotasDocument(rules, 'UTC')).toBe(first);
+    expect(parseQuotasDocument(rules, 'Europe/Paris')).not.toBe(first);
+    expect(parseQuotasDocument({ quotas: { '*,*,*,*': [4, -1, -1] } }, 'UTC')).not.toBe(first);
+  });
+
+  it('still throws every time for a bad document', () => {
+    const bad = { quotas: { '*,*,*': [1, -1, -1] } };
+    expect(() => parseQuotasDocument(bad, 'UTC')).toThrow(OarSchedError);
+    expect(() => parseQuotasDocument(bad, 'UTC')).toThrow(OarSchedError);
+  });
+});

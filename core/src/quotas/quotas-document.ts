@@ -39,8 +39,24 @@ const DEFAULT_RULES_KEY = 'quotas';
 const JOB_TYPES_KEY = 'job_types';
 const CALENDAR_KEYS: ReadonlySet<string> = new Set(['periodical', 'oneshot']);
 
-/** Validates and parses; `timezone` is the IANA zone of the calendar (config `timezone`). */
+/** Parsed documents by the (immutable) config object they came from, then by time zone. */
+const parsed = new WeakMap<object, Map<string, QuotasDocument>>();
+
+/**
+ * Validates and parses; `timezone` is the IANA zone of the calendar (config `timezone`). The
+ * result is remembered for the same `raw` object, so an adapter that validates the document when
+ * it reads it and the round that enforces it parse it once between them.
+ */
 export function parseQuotasDocument(raw: unknown, timezone: string): QuotasDocument {
+  if (!isPlainObject(raw)) return parseDocument(raw, timezone);
+  let byZone = parsed.get(raw);
+  if (!byZone) parsed.set(raw, (byZone = new Map()));
+  let doc = byZone.get(timezone);
+  if (!doc) byZone.set(timezone, (doc = parseDocument(raw, timezone)));
+  return doc;
+}
+
+function parseDocument(raw: unknown, timezone: string): QuotasDocument {
   if (!isPlainObject(raw)) throw quotasInvalid(RULES_PATH, `expected an object, got ${JSON.stringify(raw)}`);
   const namedRuleSets = new Map<string, readonly QuotaRule[]>();
   let defaultRules: readonly QuotaRule[] = [];
