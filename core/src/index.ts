@@ -27,3 +27,4 @@ export { compileExpression, parseExpression } from './resources/expression/index
 export { formatPath, formatZodIssues } from './format-issues.js';
 export { validateQuotasConfig } from './quotas/index.js';
 export { roleOf } from './jobs/build-jobs.js';
+export * from './metasched/index.js';
