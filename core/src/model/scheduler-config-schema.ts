@@ -59,5 +59,7 @@ export const schedulerConfigSchema = z
     quotas: quotasSchema.prefault({}),
     sorting: sortingSchema.prefault({}),
     besteffortKillDurationBeforeReservation: z.number().int().default(0),
+    /** How long an accepted reservation whose resources are partly missing waits before starting on the rest (s). */
+    reservationWaitingResourcesTimeout: nonNegativeInt.default(300),
   })
   .strict();
