@@ -45,6 +45,7 @@ describe('parseScenario refuses bad input with one message naming file, path and
     ['a bad config value', scenario({ config: { jobSecurityTime: -1 } }), 'SCENARIO_INVALID', ['→ at config.jobSecurityTime']],
     ['a typo in a config key', scenario({ config: { hierarchyLabel: ['node'] } }), 'SCENARIO_INVALID', ['hierarchyLabel', '→ at config']],
     ['an unknown resource state', scenario({ resources: [{ ids: '1-4', state: 'Up' }] }), 'SCENARIO_INVALID', ['→ at resources[0].state']],
+    ['nesting deeper than 64 levels', scenario({ note: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) }), 'SCENARIO_INVALID', ['expected at most 64 levels of nested arrays and objects', '→ at note[0][0][0][0][0][0][0][0][0][0][0]… (65 levels deep)']],
   ])('%s', (_what, text, code, fragments) => {
     const error = errorOf(text);
     expect(error.code).toBe(code);

@@ -1,10 +1,13 @@
 /**
  * Scenario file → snapshot. Every user error is an `OarSchedError` whose message names the file,
  * the JSON path and what was expected; nothing here throws anything else for bad input.
+ * The limits of limits.ts are checked before anything recurses into or expands the input.
  */
 import { readFileSync } from 'node:fs';
 import { OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot } from '@oar-sched/core';
+import { findTooDeep } from './json-depth.js';
 import { parseJsonWithPosition } from './json-errors.js';
+import { MAX_NESTING_DEPTH } from './limits.js';
 import { scenarioSchema, type ScenarioDocument, type ScenarioExpect } from './scenario-schema.js';
 
 export interface ScenarioLoadOptions {
@@ -40,21 +43,22 @@ export function parseScenario(text: string, file = '<scenario>', options: Scenar
 }
 
 export function scenarioFromJson(value: unknown, file = '<scenario>', options: ScenarioLoadOptions = {}): LoadedScenario {
+  // Before the config merge and zod, which both recurse.
+  const tooDeep = findTooDeep(value, MAX_NESTING_DEPTH);
+  if (tooDeep) {
+    throw invalid(file, [`✖ expected at most ${MAX_NESTING_DEPTH} levels of nested arrays and objects, found deeper nesting → at ${abridgedPath(tooDeep)}`]);
+  }
   const input =
     options.schedulerDefaults !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)
       ? { ...value, config: mergeSchedulerConfig(options.schedulerDefaults, (value as { config?: unknown }).config) }
       : value;
   const parsed = scenarioSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${formatZodIssues(parsed.error.issues)}`);
-  }
+  if (!parsed.success) throw invalid(file, formatZodIssues(parsed.error.issues).split('\n'));
   const document = parsed.data;
   const problems: string[] = [];
   const resources = expandResources(document, problems);
   checkJobs(document, new Set(resources.map((r) => r.id)), problems);
-  if (problems.length > 0) {
-    throw new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${problems.map((p) => `✖ ${p}`).join('\n')}`);
-  }
+  if (problems.length > 0) throw invalid(file, problems.map((p) => `✖ ${p}`));
   checkQuotas(document, file);
   const jobs: JobRecord[] = document.jobs.map((j) => ({ ...j, resources: j.resources, startTime: j.startTime }));
   const snapshot: Snapshot = {
@@ -66,6 +70,17 @@ export function scenarioFromJson(value: unknown, file = '<scenario>', options: S
     accounting: document.accounting,
   };
   return { snapshot, expect: document.expect, document };
+}
+
+/** One error listing problems (`✖ … → at path`). */
+function invalid(file: string, lines: readonly string[]): OarSchedError {
+  return new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${lines.join('\n')}`);
+}
+
+/** The first few steps of a very long path: enough to find the place in the file. */
+function abridgedPath(path: readonly PropertyKey[]): string {
+  const shown = 12;
+  return path.length <= shown ? formatPath(path) : `${formatPath(path.slice(0, shown))}… (${path.length + 1} levels deep)`;
 }
 
 function expandResources(document: ScenarioDocument, problems: string[]): ResourceRecord[] {
@@ -85,7 +100,6 @@ function expandResources(document: ScenarioDocument, problems: string[]): Resour
   });
   return out;
 }
-
 
 function checkJobs(document: ScenarioDocument, resourceIds: ReadonlySet<number>, problems: string[]): void {
   const seen = new Map<number, number>();

@@ -1,0 +1,12 @@
+/**
+ * Hard limits of the scenario adapter (docs/reference/scenario-format.md §13). They keep a typo
+ * from turning into a crash or minutes of work: each is checked before anything walks or
+ * expands the input, and exceeding one is a plain validation error.
+ */
+
+/**
+ * Levels of nested arrays/objects anywhere in the document (the document itself is level 1).
+ * The deepest legitimate scenario (a quotas rule) needs about 8; deeper input would only overflow
+ * the stack of recursive validation code.
+ */
+export const MAX_NESTING_DEPTH = 64;
