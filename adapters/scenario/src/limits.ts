@@ -5,6 +5,13 @@
  */
 
 /**
+ * Resources a scenario may declare in total. The engine holds one record per resource, and a
+ * round over 1,000,000 of them already takes seconds and about 1 GB; a bigger count is almost
+ * always a mistyped range (`"100-10000000"`).
+ */
+export const MAX_RESOURCES = 1_000_000;
+
+/**
  * Levels of nested arrays/objects anywhere in the document (the document itself is level 1).
  * The deepest legitimate scenario (a quotas rule) needs about 8; deeper input would only overflow
  * the stack of recursive validation code.

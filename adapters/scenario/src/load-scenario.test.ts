@@ -45,6 +45,12 @@ describe('parseScenario refuses bad input with one message naming file, path and
     ['a bad config value', scenario({ config: { jobSecurityTime: -1 } }), 'SCENARIO_INVALID', ['→ at config.jobSecurityTime']],
     ['a typo in a config key', scenario({ config: { hierarchyLabel: ['node'] } }), 'SCENARIO_INVALID', ['hierarchyLabel', '→ at config']],
     ['an unknown resource state', scenario({ resources: [{ ids: '1-4', state: 'Up' }] }), 'SCENARIO_INVALID', ['→ at resources[0].state']],
+    ['more resources than the limit', scenario({ resources: [{ ids: '1-16' }, { ids: '100-10000000' }] }), 'SCENARIO_INVALID', ['at most 1000000 resources', 'range 100-10000000', '→ at resources[1].ids']],
+    ['a job holding an undeclared huge range', scenario({ jobs: [job({ state: 'Running', startTime: 0, resources: '1-2000000000' })] }), 'SCENARIO_INVALID', ['resource 5 is not declared', 'jobs[0].resources']],
+    ['overlapping ranges', scenario({ resources: [{ ids: '1-8' }, { ids: '20-30' }, { ids: '6-25' }] }), 'SCENARIO_INVALID', ['resource ids 6-8 are declared twice (resources[0] and resources[2])', 'resource ids 20-25 are declared twice (resources[1] and resources[2])']],
+    ['resource id 0 in a range', scenario({ resources: [{ ids: '0-3' }] }), 'SCENARIO_INVALID', ['expected a resource id ≥ 1, but "0-3" includes 0', '→ at resources[0].ids']],
+    ['resource id 0 held by a job', scenario({ jobs: [job({ state: 'Running', startTime: 0, resources: [0, 1] })] }), 'SCENARIO_INVALID', ['expected a resource id ≥ 1', '→ at jobs[0].resources']],
+    ['a resource id past 2^31 - 1', scenario({ resources: [{ id: 2 ** 31 }] }), 'SCENARIO_INVALID', ['→ at resources[0].id']],
     ['nesting deeper than 64 levels', scenario({ note: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) }), 'SCENARIO_INVALID', ['expected at most 64 levels of nested arrays and objects', '→ at note[0][0][0][0][0][0][0][0][0][0][0]… (65 levels deep)']],
   ])('%s', (_what, text, code, fragments) => {
     const error = errorOf(text);
@@ -59,6 +65,13 @@ describe('parseScenario refuses bad input with one message naming file, path and
     expect(snapshot.queues).toEqual([{ name: 'default', priority: 3, state: 'Active' }]);
     expect(snapshot.resources.map((r) => r.id)).toEqual([1, 2, 3, 4]);
     expect(snapshot.jobs[0]).toMatchObject({ state: 'Waiting', reservation: 'None', user: '', types: {}, dependencies: [] });
+  });
+
+  it('keeps resource ranges as intervals in the document and expands them in the snapshot', () => {
+    const { document, snapshot } = parseScenario(scenario({ resources: [{ ids: '1-3 7' }], jobs: [job({ state: 'Running', startTime: 0, resources: '2-3' })] }));
+    expect(String(document.resources[0]!.ids)).toBe('1-3 7');
+    expect(snapshot.resources.map((r) => r.id)).toEqual([1, 2, 3, 7]);
+    expect(snapshot.jobs[0]!.resources).toEqual([2, 3]);
   });
 
   it('ignores unknown top-level keys (vectors carry origin, note, oracle…)', () => {

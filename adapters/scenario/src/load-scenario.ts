@@ -4,10 +4,10 @@
  * The limits of limits.ts are checked before anything recurses into or expands the input.
  */
 import { readFileSync } from 'node:fs';
-import { OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot } from '@oar-sched/core';
+import { IntervalSet, OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot } from '@oar-sched/core';
 import { findTooDeep } from './json-depth.js';
 import { parseJsonWithPosition } from './json-errors.js';
-import { MAX_NESTING_DEPTH } from './limits.js';
+import { MAX_NESTING_DEPTH, MAX_RESOURCES } from './limits.js';
 import { scenarioSchema, type ScenarioDocument, type ScenarioExpect } from './scenario-schema.js';
 
 export interface ScenarioLoadOptions {
@@ -21,7 +21,10 @@ export interface ScenarioLoadOptions {
 export interface LoadedScenario {
   readonly snapshot: Snapshot;
   readonly expect: ScenarioExpect | undefined;
-  /** The validated document (defaults applied), e.g. for tools that rewrite scenarios. */
+  /**
+   * The validated document (defaults applied), e.g. for tools that rewrite scenarios. Resource-set
+   * strings stay `IntervalSet`s here (`toString()` gives the canonical text).
+   */
   readonly document: ScenarioDocument;
 }
 
@@ -55,17 +58,18 @@ export function scenarioFromJson(value: unknown, file = '<scenario>', options: S
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) throw invalid(file, formatZodIssues(parsed.error.issues).split('\n'));
   const document = parsed.data;
+  checkResourceCount(document, file);
   const problems: string[] = [];
-  const resources = expandResources(document, problems);
-  checkJobs(document, new Set(resources.map((r) => r.id)), problems);
+  const declared = checkResourceIds(document, problems);
+  checkJobs(document, declared, problems);
   if (problems.length > 0) throw invalid(file, problems.map((p) => `✖ ${p}`));
   checkQuotas(document, file);
-  const jobs: JobRecord[] = document.jobs.map((j) => ({ ...j, resources: j.resources, startTime: j.startTime }));
+  const jobs: JobRecord[] = document.jobs.map((j) => ({ ...j, resources: j.resources && idList(j.resources), startTime: j.startTime }));
   const snapshot: Snapshot = {
     now: document.now,
     config: document.config,
     queues: document.queues,
-    resources,
+    resources: expandResources(document),
     jobs,
     accounting: document.accounting,
   };
@@ -83,25 +87,67 @@ function abridgedPath(path: readonly PropertyKey[]): string {
   return path.length <= shown ? formatPath(path) : `${formatPath(path.slice(0, shown))}… (${path.length + 1} levels deep)`;
 }
 
-function expandResources(document: ScenarioDocument, problems: string[]): ResourceRecord[] {
+function idsOf(entry: ScenarioDocument['resources'][number]): IntervalSet {
+  return entry.id !== undefined ? IntervalSet.range(entry.id, entry.id) : (entry.ids ?? IntervalSet.EMPTY);
+}
+
+function idList(ids: IntervalSet | readonly number[]): number[] {
+  return ids instanceof IntervalSet ? [...ids.values()] : [...ids];
+}
+
+/** Refuses more than `MAX_RESOURCES` resources by counting intervals, before any is enumerated. */
+function checkResourceCount(document: ScenarioDocument, file: string): void {
+  let total = 0;
+  document.resources.forEach((entry, i) => {
+    const ids = idsOf(entry);
+    total += ids.size;
+    if (total <= MAX_RESOURCES) return;
+    let [lo, hi] = [0, -1];
+    for (const [a, b] of ids.intervals()) if (b - a > hi - lo) [lo, hi] = [a, b];
+    const range = lo === hi ? String(lo) : `${lo}-${hi}`;
+    throw invalid(file, [
+      `✖ expected at most ${MAX_RESOURCES} resources in a scenario (the limit), but this entry brings the count to ${total}; ` +
+        `its largest range ${range} holds ${hi - lo + 1} ids → at resources[${i}].${entry.id !== undefined ? 'id' : 'ids'}`,
+    ]);
+  });
+}
+
+/**
+ * Ids declared by two entries, found by sweeping intervals in id order: one problem per
+ * overlapping range, whatever its length. Returns every declared id.
+ */
+function checkResourceIds(document: ScenarioDocument, problems: string[]): IntervalSet {
+  const intervals: [lo: number, hi: number, entry: number][] = [];
+  document.resources.forEach((entry, i) => {
+    for (const [a, b] of idsOf(entry).intervals()) intervals.push([a, b, i]);
+  });
+  intervals.sort((x, y) => x[0] - y[0] || x[2] - y[2]);
+  let coverEnd = -1;
+  let coverEntry = -1;
+  for (const [a, b, i] of intervals) {
+    if (a <= coverEnd) {
+      const hi = Math.min(b, coverEnd);
+      const [first, second] = i < coverEntry ? [i, coverEntry] : [coverEntry, i];
+      const field = document.resources[second]!.id !== undefined ? 'id' : 'ids';
+      const what = a === hi ? `resource id ${a} is` : `resource ids ${a}-${hi} are`;
+      problems.push(`${what} declared twice (resources[${first}] and resources[${second}]) → at resources[${second}].${field}`);
+    }
+    if (b > coverEnd) [coverEnd, coverEntry] = [b, i];
+  }
+  return IntervalSet.fromIntervals(intervals.map(([a, b]) => [a, b] as const));
+}
+
+function expandResources(document: ScenarioDocument): ResourceRecord[] {
   const out: ResourceRecord[] = [];
-  const seen = new Map<number, number>();
-  document.resources.forEach((r, i) => {
-    const ids = r.id !== undefined ? [r.id] : (r.ids ?? []);
-    for (const id of ids) {
-      const first = seen.get(id);
-      if (first !== undefined) {
-        problems.push(`resource id ${id} is declared twice (resources[${first}] and resources[${i}]) → at resources[${i}]`);
-        continue;
-      }
-      seen.set(id, i);
+  for (const r of document.resources) {
+    for (const id of idsOf(r).values()) {
       out.push({ id, state: r.state, type: r.type, availableUpto: r.availableUpto, properties: r.properties });
     }
-  });
+  }
   return out;
 }
 
-function checkJobs(document: ScenarioDocument, resourceIds: ReadonlySet<number>, problems: string[]): void {
+function checkJobs(document: ScenarioDocument, declared: IntervalSet, problems: string[]): void {
   const seen = new Map<number, number>();
   document.jobs.forEach((job, i) => {
     const at = (path: readonly PropertyKey[]) => formatPath(['jobs', i, ...path]);
@@ -119,11 +165,10 @@ function checkJobs(document: ScenarioDocument, resourceIds: ReadonlySet<number>,
     if (preoccupying && job.resources === undefined) {
       problems.push(`a running or planned job needs "resources" → at ${at(['resources'])}`);
     }
-    for (const id of job.resources ?? []) {
-      if (!resourceIds.has(id)) {
-        problems.push(`resource ${id} is not declared in "resources" → at ${at(['resources'])}`);
-        break;
-      }
+    if (job.resources !== undefined) {
+      const held = job.resources instanceof IntervalSet ? job.resources : IntervalSet.fromValues(job.resources);
+      const undeclared = held.difference(declared);
+      if (!undeclared.isEmpty) problems.push(`resource ${undeclared.min} is not declared in "resources" → at ${at(['resources'])}`);
     }
     if (job.moldableIndex >= job.moldables.length) {
       problems.push(`moldableIndex ${job.moldableIndex} but the job has ${job.moldables.length} moldable(s) → at ${at(['moldableIndex'])}`);

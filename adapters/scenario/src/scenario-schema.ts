@@ -3,19 +3,34 @@
  * keys are ignored (vectors carry `origin`, `note`, …); unknown keys inside objects are errors.
  */
 import { z } from 'zod';
-import { schedulerConfigSchema, parseIntervalSet } from '@oar-sched/core';
+import { schedulerConfigSchema, parseIntervalSet, type IntervalSet } from '@oar-sched/core';
 
-const idSetString = z.string().transform((text, ctx) => {
+/** The largest resource id a resource-set string accepts (ids are 32-bit in OAR and here). */
+const MAX_RESOURCE_ID = 2 ** 31 - 1;
+const RESOURCE_ID_ERROR = 'expected a resource id ≥ 1';
+
+/** One resource id, refused below 1 with the same words whether it comes alone or in a range. */
+const resourceId = z.number().int().min(1, { error: RESOURCE_ID_ERROR }).max(MAX_RESOURCE_ID);
+
+/**
+ * A resource-set string, kept as intervals: `"1-100000000"` must reach the size check in
+ * load-scenario.ts before anything enumerates it.
+ */
+const idSetString = z.string().transform((text, ctx): IntervalSet => {
   const parsed = parseIntervalSet(text);
   if (typeof parsed === 'string') {
     ctx.addIssue({ code: 'custom', message: `expected a resource-set string like "1-16 22" (${parsed})` });
     return z.NEVER;
   }
-  return [...parsed.values()];
+  if (parsed.min === 0) {
+    ctx.addIssue({ code: 'custom', message: `${RESOURCE_ID_ERROR}, but "${text.trim()}" includes 0` });
+    return z.NEVER;
+  }
+  return parsed;
 });
 
-/** A resource-set string or an array of ids, as a list of ids. */
-export const idSet = z.union([idSetString, z.array(z.number().int().min(1))], {
+/** A resource-set string (as intervals) or an array of ids. */
+export const idSet = z.union([idSetString, z.array(resourceId)], {
   error: 'expected a resource-set string like "1-16 22" or an array of ids',
 });
 
@@ -50,7 +65,7 @@ const reservedProperties = ['id', 'resource_id', 'type', 'state', 'available_upt
 
 const resource = z
   .object({
-    id: z.number().int().min(1).optional(),
+    id: resourceId.optional(),
     ids: idSetString.optional(),
     state: z.enum(['Alive', 'Absent', 'Suspected', 'Dead']).default('Alive'),
     type: z.string().default('default'),
