@@ -47,12 +47,45 @@ describe('oar-sched refuses bad input with exit 2 and one message (file, path, e
     ],
     ['nesting 50,000 levels deep under config.quotas.rules', deeplyNested, ['expected at most 64 levels of nested arrays and objects', '→ at config.quotas.rules.quotas']],
     ['an unclosed array nested 100,000 levels deep', `{"now": 0, "resources": ${'['.repeat(100_000)}`, ['not valid JSON', 'but found end of input at line 1']],
+    [
+      'an unknown job state',
+      scenario({ jobs: [job({ state: 'Wating' })] }),
+      [
+        'expected an OAR job state: Waiting, Hold, toLaunch, toError, toAckReservation, Launching, Running, Suspended, Resuming, Finishing, Terminated, Error (got "Wating")',
+        '→ at jobs[0].state',
+      ],
+    ],
+    [
+      'a walltime of 0 with no job security time',
+      scenario({ config: { jobSecurityTime: 0 }, jobs: [job({ moldables: [{ walltime: 0, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] }] })] }),
+      ['expected a walltime ≥ 1 second', '→ at jobs[0].moldables[0].walltime'],
+    ],
     ['resource id 0 inside a range', scenario({ resources: [{ ids: '0-3' }] }), ['expected a resource id ≥ 1, but "0-3" includes 0', '→ at resources[0].ids']],
     ['resource id 0 alone, in the same words', scenario({ resources: [{ id: 0 }] }), ['expected a resource id ≥ 1', '→ at resources[0].id']],
+    [
+      'duplicate queue names',
+      scenario({ queues: [{ name: 'default' }, { name: 'besteffort' }, { name: 'default' }] }),
+      ['queue "default" is declared twice (queues[0] and queues[2])', '→ at queues[2].name'],
+    ],
+    [
+      'a malformed timesharing type',
+      scenario({ jobs: [job({ types: { timesharing: 'user' } })] }),
+      ['expected two comma-separated fields, each "*", "user" or "name"', '"user,*"', 'got "user"', '→ at jobs[0].types.timesharing'],
+    ],
+    ['timesharing naming the same field twice', scenario({ jobs: [job({ types: { timesharing: 'user,user' } })] }), ['got "user,user"', '→ at jobs[0].types.timesharing']],
+    ['a negative job id', scenario({ jobs: [job({ id: -4 })] }), ['expected a job id ≥ 1', '→ at jobs[0].id']],
+    ['a negative dependency id', scenario({ jobs: [job({ dependencies: [-1] })] }), ['expected a job id ≥ 1', '→ at jobs[0].dependencies[0]']],
+    ['an empty property name', scenario({ resources: [{ ids: '1-4', properties: { '': 'x' } }] }), ['expected non-empty property names', '→ at resources[0].properties']],
+    ['a self-dependency', scenario({ jobs: [job({ id: 3, dependencies: [3] })] }), ['job 3 depends on itself', '→ at jobs[0].dependencies[0]']],
     [
       'two overlapping ranges of 50,001 ids',
       scenario({ resources: [{ ids: '1-100000' }, { ids: '50000-100000' }] }),
       ['resource ids 50000-100000 are declared twice (resources[0] and resources[1]) → at resources[1].ids'],
+    ],
+    [
+      'thirty mistyped fields',
+      scenario({ jobs: Array.from({ length: 30 }, (_, i) => job({ id: i + 1, user: 7 })) }),
+      ['→ at jobs[0].user', '→ at jobs[19].user', '… and 10 more'],
     ],
   ])('%s', (_what, input, fragments) => {
     const r = run(input);
@@ -61,8 +94,8 @@ describe('oar-sched refuses bad input with exit 2 and one message (file, path, e
     expect(r.stderr).toContain(r.file);
     for (const fragment of fragments) expect(r.stderr).toContain(fragment);
     expect(r.stderr).not.toMatch(/^\s+at /m);
-    // One message, not one line per resource id.
-    expect(r.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(3);
+    // One message: the file line, at most 20 problems and the "… and N more" line.
+    expect(r.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(22);
   });
 
   it('refuses a huge range without expanding it first', () => {

@@ -17,3 +17,6 @@ export const MAX_RESOURCES = 1_000_000;
  * the stack of recursive validation code.
  */
 export const MAX_NESTING_DEPTH = 64;
+
+/** Validation problems listed in one error; the rest are counted (`… and N more`). */
+export const MAX_LISTED_PROBLEMS = 20;

@@ -51,6 +51,13 @@ describe('parseScenario refuses bad input with one message naming file, path and
     ['resource id 0 in a range', scenario({ resources: [{ ids: '0-3' }] }), 'SCENARIO_INVALID', ['expected a resource id ≥ 1, but "0-3" includes 0', '→ at resources[0].ids']],
     ['resource id 0 held by a job', scenario({ jobs: [job({ state: 'Running', startTime: 0, resources: [0, 1] })] }), 'SCENARIO_INVALID', ['expected a resource id ≥ 1', '→ at jobs[0].resources']],
     ['a resource id past 2^31 - 1', scenario({ resources: [{ id: 2 ** 31 }] }), 'SCENARIO_INVALID', ['→ at resources[0].id']],
+    ['an empty property name', scenario({ resources: [{ ids: '1-4', properties: { '': 1 } }] }), 'SCENARIO_INVALID', ['non-empty property names', '→ at resources[0].properties']],
+    ['an unknown job state', scenario({ jobs: [job({ state: 'running' })] }), 'SCENARIO_INVALID', ['expected an OAR job state: Waiting, Hold,', '(got "running")', '→ at jobs[0].state']],
+    ['a job id 0', scenario({ jobs: [job({ id: 0 })] }), 'SCENARIO_INVALID', ['expected a job id ≥ 1', '→ at jobs[0].id']],
+    ['a malformed timesharing type', scenario({ jobs: [job({ types: { timesharing: '' } })] }), 'SCENARIO_INVALID', ['expected two comma-separated fields', 'got ""', '→ at jobs[0].types.timesharing']],
+    ['a walltime of 0 without security time', scenario({ config: { jobSecurityTime: 0 }, jobs: [job({ moldables: [{ walltime: 0, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] }] })] }), 'SCENARIO_INVALID', ['expected a walltime ≥ 1 second', '→ at jobs[0].moldables[0].walltime']],
+    ['duplicate queue names', scenario({ queues: [{ name: 'a' }, { name: 'a' }] }), 'SCENARIO_INVALID', ['queue "a" is declared twice (queues[0] and queues[1])', '→ at queues[1].name']],
+    ['a self-dependency', scenario({ jobs: [job({ id: 4, dependencies: [2, 4] })] }), 'SCENARIO_INVALID', ['job 4 depends on itself', '→ at jobs[0].dependencies[1]']],
     ['nesting deeper than 64 levels', scenario({ note: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) }), 'SCENARIO_INVALID', ['expected at most 64 levels of nested arrays and objects', '→ at note[0][0][0][0][0][0][0][0][0][0][0]… (65 levels deep)']],
   ])('%s', (_what, text, code, fragments) => {
     const error = errorOf(text);
@@ -65,6 +72,19 @@ describe('parseScenario refuses bad input with one message naming file, path and
     expect(snapshot.queues).toEqual([{ name: 'default', priority: 3, state: 'Active' }]);
     expect(snapshot.resources.map((r) => r.id)).toEqual([1, 2, 3, 4]);
     expect(snapshot.jobs[0]).toMatchObject({ state: 'Waiting', reservation: 'None', user: '', types: {}, dependencies: [] });
+  });
+
+  it('lists at most 20 problems, then how many more', () => {
+    const lines = errorOf(scenario({ resources: [{ ids: '1-100' }, ...Array.from({ length: 25 }, (_, i) => ({ id: 2 * i + 1 }))] })).message.split('\n');
+    expect(lines).toHaveLength(22);
+    expect(lines[1]).toBe('✖ resource id 1 is declared twice (resources[0] and resources[1]) → at resources[1].id');
+    expect(lines[21]).toBe('… and 5 more');
+  });
+
+  it('accepts the seven timesharing forms of core §11.1', () => {
+    for (const timesharing of ['*,*', 'user,*', '*,user', 'name,*', '*,name', 'user,name', 'name,user']) {
+      expect(() => parseScenario(scenario({ jobs: [job({ types: { timesharing } })] }))).not.toThrow();
+    }
   });
 
   it('keeps resource ranges as intervals in the document and expands them in the snapshot', () => {

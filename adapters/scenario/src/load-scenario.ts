@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { IntervalSet, OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot } from '@oar-sched/core';
 import { findTooDeep } from './json-depth.js';
 import { parseJsonWithPosition } from './json-errors.js';
-import { MAX_NESTING_DEPTH, MAX_RESOURCES } from './limits.js';
+import { MAX_LISTED_PROBLEMS, MAX_NESTING_DEPTH, MAX_RESOURCES } from './limits.js';
 import { scenarioSchema, type ScenarioDocument, type ScenarioExpect } from './scenario-schema.js';
 
 export interface ScenarioLoadOptions {
@@ -61,6 +61,7 @@ export function scenarioFromJson(value: unknown, file = '<scenario>', options: S
   checkResourceCount(document, file);
   const problems: string[] = [];
   const declared = checkResourceIds(document, problems);
+  checkQueues(document, problems);
   checkJobs(document, declared, problems);
   if (problems.length > 0) throw invalid(file, problems.map((p) => `✖ ${p}`));
   checkQuotas(document, file);
@@ -76,9 +77,11 @@ export function scenarioFromJson(value: unknown, file = '<scenario>', options: S
   return { snapshot, expect: document.expect, document };
 }
 
-/** One error listing problems (`✖ … → at path`). */
+/** One error listing at most `MAX_LISTED_PROBLEMS` lines (`✖ … → at path`), then how many more. */
 function invalid(file: string, lines: readonly string[]): OarSchedError {
-  return new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${lines.join('\n')}`);
+  const shown = lines.slice(0, MAX_LISTED_PROBLEMS);
+  if (lines.length > shown.length) shown.push(`… and ${lines.length - shown.length} more`);
+  return new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${shown.join('\n')}`);
 }
 
 /** The first few steps of a very long path: enough to find the place in the file. */
@@ -147,17 +150,32 @@ function expandResources(document: ScenarioDocument): ResourceRecord[] {
   return out;
 }
 
+function checkQueues(document: ScenarioDocument, problems: string[]): void {
+  const seen = new Map<string, number>();
+  document.queues.forEach((queue, i) => {
+    const first = seen.get(queue.name);
+    if (first !== undefined) problems.push(`queue "${queue.name}" is declared twice (queues[${first}] and queues[${i}]) → at queues[${i}].name`);
+    else seen.set(queue.name, i);
+  });
+}
+
 function checkJobs(document: ScenarioDocument, declared: IntervalSet, problems: string[]): void {
   const seen = new Map<number, number>();
+  const securityTime = document.config.jobSecurityTime;
   document.jobs.forEach((job, i) => {
     const at = (path: readonly PropertyKey[]) => formatPath(['jobs', i, ...path]);
     const first = seen.get(job.id);
     if (first !== undefined) problems.push(`job id ${job.id} is used twice (jobs[${first}] and jobs[${i}]) → at ${at(['id'])}`);
     seen.set(job.id, i);
     checkExpression(job.properties, at(['properties']), problems);
-    job.moldables.forEach((m, k) =>
-      m.request.forEach((p, n) => checkExpression(p.property, at(['moldables', k, 'request', n, 'property']), problems)),
-    );
+    job.moldables.forEach((m, k) => {
+      m.request.forEach((p, n) => checkExpression(p.property, at(['moldables', k, 'request', n, 'property']), problems));
+      // A zero-length occupation [start, start - 1] is no occupation at all: the job would hold
+      // nothing while "running". With a security time the job still occupies that (a warning).
+      if (m.walltime + securityTime < 1) {
+        problems.push(`expected a walltime ≥ 1 second (with jobSecurityTime ${securityTime}, walltime ${m.walltime} occupies no time) → at ${at(['moldables', k, 'walltime'])}`);
+      }
+    });
     const preoccupying = roleOf(job) === 'preoccupying';
     if ((preoccupying || job.reservation !== 'None') && job.startTime === undefined && job.state !== 'Terminated') {
       problems.push(`a ${preoccupying ? 'running or planned job' : 'reservation'} needs "startTime" → at ${at(['startTime'])}`);
@@ -173,6 +191,9 @@ function checkJobs(document: ScenarioDocument, declared: IntervalSet, problems: 
     if (job.moldableIndex >= job.moldables.length) {
       problems.push(`moldableIndex ${job.moldableIndex} but the job has ${job.moldables.length} moldable(s) → at ${at(['moldableIndex'])}`);
     }
+    job.dependencies.forEach((dep, k) => {
+      if (dep === job.id) problems.push(`job ${job.id} depends on itself (expected the ids of other jobs) → at ${at(['dependencies', k])}`);
+    });
   });
 }
 
