@@ -1,7 +1,8 @@
 /**
  * Bad input from a new-user audit, through the real `oar-sched` binary. Each case is refused with
- * exit 2 and one short message naming the file, the JSON path and what was expected. None prints
- * a stack trace.
+ * exit 2 and one short message naming the file, the JSON path and what was expected, or, where
+ * OAR itself accepts the input, scheduled with a warning on stderr and in the result's
+ * `warnings`. None prints a stack trace.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -103,5 +104,32 @@ describe('oar-sched refuses bad input with exit 2 and one message (file, path, e
     expect(r.code).toBe(2);
     // Expanding the range took 75 s; counting its intervals takes nothing beyond startup.
     expect(r.ms).toBeLessThan(15_000);
+  });
+});
+
+describe('oar-sched schedules input OAR accepts, with a warning on stderr and in the result', () => {
+  type Result = { jobs: Record<string, { scheduled: boolean; reason?: string; reasonCode?: string }>; warnings?: string[] };
+
+  it.each<[string, object, string[]]>([
+    [
+      'a walltime of 0 (the job security time still applies)',
+      scenario({ jobs: [job({ moldables: [{ walltime: 0, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] }] })] }),
+      ['job 1 has walltime 0 (expected at least 1 second), so it occupies only the job security time (60 s)', '→ at jobs[0].moldables[0].walltime'],
+    ],
+    [
+      'a running job that starts after now',
+      { now: 100, resources: [{ ids: '1-4' }], jobs: [job({ id: 7, state: 'Running', startTime: 500, resources: '1-2' }), job({ id: 8 })] },
+      ['job 7 is Running but its startTime 500 is after now (100)', '→ at jobs[0].startTime'],
+    ],
+  ])('%s', (_what, input, fragments) => {
+    const r = run(input);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    const result = JSON.parse(r.stdout) as Result;
+    expect(result.warnings).toHaveLength(1);
+    const warning = result.warnings![0]!;
+    expect(warning).toContain(r.file);
+    for (const fragment of fragments) expect(warning).toContain(fragment);
+    expect(r.stderr).toContain(`oar-sched: warning: ${warning}\n`);
   });
 });

@@ -137,3 +137,33 @@ describe('parseScenario refuses a bad quotas document, naming the file and the e
     expect(() => parseScenario(quotasScenario({ quotas: { enabled: true } }))).not.toThrow();
   });
 });
+
+describe('parseScenario warns about input OAR accepts but that is probably a mistake', () => {
+  const warningsOf = (extra: object) => parseScenario(scenario(extra), 'cluster.json').warnings;
+  const moldable = (walltime: number) => ({ walltime, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] });
+
+  it('a walltime of 0, which still occupies the job security time', () => {
+    expect(warningsOf({ config: { jobSecurityTime: 20 }, jobs: [job({ moldables: [moldable(60), moldable(0)] })] })).toEqual([
+      'cluster.json: job 1 has walltime 0 (expected at least 1 second), so it occupies only the job security time (20 s) → at jobs[0].moldables[1].walltime',
+    ]);
+  });
+
+  it('a started job whose start is after now, but not an accepted reservation planned later', () => {
+    expect(
+      warningsOf({
+        now: 10,
+        jobs: [
+          job({ id: 1, state: 'Suspended', startTime: 11, resources: '1' }),
+          job({ id: 2, state: 'Running', startTime: 10, resources: '2' }),
+          job({ id: 3, reservation: 'Scheduled', startTime: 500, resources: '3' }),
+        ],
+      }),
+    ).toEqual([
+      'cluster.json: job 1 is Suspended but its startTime 11 is after now (10); it is kept as given, so its resources count as free until then → at jobs[0].startTime',
+    ]);
+  });
+
+  it('nothing for a plain scenario', () => {
+    expect(warningsOf({})).toEqual([]);
+  });
+});

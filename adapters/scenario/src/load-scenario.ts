@@ -1,6 +1,7 @@
 /**
  * Scenario file → snapshot. Every user error is an `OarSchedError` whose message names the file,
- * the JSON path and what was expected; nothing here throws anything else for bad input.
+ * the JSON path and what was expected; nothing here throws anything else for bad input. Input OAR
+ * itself accepts but that is probably a mistake becomes a warning (`LoadedScenario.warnings`).
  * The limits of limits.ts are checked before anything recurses into or expands the input.
  */
 import { readFileSync } from 'node:fs';
@@ -26,6 +27,11 @@ export interface LoadedScenario {
    * strings stay `IntervalSet`s here (`toString()` gives the canonical text).
    */
   readonly document: ScenarioDocument;
+  /**
+   * Input OAR accepts but that is probably a mistake, each naming the file and the JSON path
+   * (`schedule` prints them on stderr and adds them to the result's `warnings`).
+   */
+  readonly warnings: readonly string[];
 }
 
 export function loadScenarioFile(file: string, options: ScenarioLoadOptions = {}): LoadedScenario {
@@ -65,6 +71,7 @@ export function scenarioFromJson(value: unknown, file = '<scenario>', options: S
   checkJobs(document, declared, problems);
   if (problems.length > 0) throw invalid(file, problems.map((p) => `✖ ${p}`));
   checkQuotas(document, file);
+  const warnings = scenarioWarnings(document).map((w) => `${file}: ${w}`);
   const jobs: JobRecord[] = document.jobs.map((j) => ({ ...j, resources: j.resources && idList(j.resources), startTime: j.startTime }));
   const snapshot: Snapshot = {
     now: document.now,
@@ -74,7 +81,7 @@ export function scenarioFromJson(value: unknown, file = '<scenario>', options: S
     jobs,
     accounting: document.accounting,
   };
-  return { snapshot, expect: document.expect, document };
+  return { snapshot, expect: document.expect, document, warnings };
 }
 
 /** One error listing at most `MAX_LISTED_PROBLEMS` lines (`✖ … → at path`), then how many more. */
@@ -195,6 +202,33 @@ function checkJobs(document: ScenarioDocument, declared: IntervalSet, problems: 
       if (dep === job.id) problems.push(`job ${job.id} depends on itself (expected the ids of other jobs) → at ${at(['dependencies', k])}`);
     });
   });
+}
+
+/** States of jobs that have started (core §8.2's pre-occupying states, accepted reservations aside). */
+const STARTED_STATES: ReadonlySet<string> = new Set(['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming']);
+
+/** Things OAR accepts and the round copes with, but that are probably not what the user meant. */
+function scenarioWarnings(document: ScenarioDocument): string[] {
+  const warnings: string[] = [];
+  const securityTime = document.config.jobSecurityTime;
+  document.jobs.forEach((job, i) => {
+    const at = (path: readonly PropertyKey[]) => formatPath(['jobs', i, ...path]);
+    job.moldables.forEach((m, k) => {
+      if (m.walltime === 0) {
+        warnings.push(`job ${job.id} has walltime 0 (expected at least 1 second), so it occupies only the job security time (${securityTime} s) → at ${at(['moldables', k, 'walltime'])}`);
+      }
+    });
+    // OAR loads started jobs with their jobs.start_time as it is (metascheduler §4.4 step 3) and
+    // its own test suite plans "Running" jobs in the future, so this is not an error: the round
+    // keeps the row as given, and the job's resources are free until its start.
+    if (STARTED_STATES.has(job.state) && job.startTime !== undefined && job.startTime > document.now) {
+      warnings.push(
+        `job ${job.id} is ${job.state} but its startTime ${job.startTime} is after now (${document.now}); ` +
+          `it is kept as given, so its resources count as free until then → at ${at(['startTime'])}`,
+      );
+    }
+  });
+  return warnings;
 }
 
 /** A bad quotas document is refused here, naming the file and the entry (`config.quotas.rules…`). */
