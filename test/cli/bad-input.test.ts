@@ -121,6 +121,11 @@ describe('oar-sched schedules input OAR accepts, with a warning on stderr and in
       { now: 100, resources: [{ ids: '1-4' }], jobs: [job({ id: 7, state: 'Running', startTime: 500, resources: '1-2' }), job({ id: 8 })] },
       ['job 7 is Running but its startTime 500 is after now (100)', '→ at jobs[0].startTime'],
     ],
+    [
+      'waiting jobs that depend on each other',
+      scenario({ jobs: [job({ id: 3, dependencies: [5] }), job({ id: 5, dependencies: [3] })] }),
+      ['jobs 3 → 5 → 3 depend on each other, so none of them can be scheduled', '→ at jobs[0].dependencies'],
+    ],
   ])('%s', (_what, input, fragments) => {
     const r = run(input);
     expect(r.code).toBe(0);
@@ -131,5 +136,25 @@ describe('oar-sched schedules input OAR accepts, with a warning on stderr and in
     expect(warning).toContain(r.file);
     for (const fragment of fragments) expect(warning).toContain(fragment);
     expect(r.stderr).toContain(`oar-sched: warning: ${warning}\n`);
+  });
+
+  it('gives every job of a dependency cycle a DEPENDENCY reason naming the cycle', () => {
+    const r = run(
+      scenario({
+        jobs: [
+          job({ id: 3, dependencies: [5] }),
+          job({ id: 5, dependencies: [9] }),
+          job({ id: 6, dependencies: [3] }),
+          job({ id: 9, dependencies: [3] }),
+        ],
+      }),
+    );
+    expect(r.code).toBe(0);
+    const { jobs } = JSON.parse(r.stdout) as Result;
+    expect(jobs['3']).toEqual({ scheduled: false, reasonCode: 'DEPENDENCY', reason: 'jobs 3 → 5 → 9 → 3 depend on each other' });
+    expect(jobs['5']).toEqual({ scheduled: false, reasonCode: 'DEPENDENCY', reason: 'jobs 5 → 9 → 3 → 5 depend on each other' });
+    expect(jobs['9']).toEqual({ scheduled: false, reasonCode: 'DEPENDENCY', reason: 'jobs 9 → 3 → 5 → 9 depend on each other' });
+    // Job 6 is not on the cycle: it keeps the usual message.
+    expect(jobs['6']).toEqual({ scheduled: false, reasonCode: 'DEPENDENCY', reason: 'waiting for job 3, which is not planned yet' });
   });
 });

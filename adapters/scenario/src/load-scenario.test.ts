@@ -163,6 +163,14 @@ describe('parseScenario warns about input OAR accepts but that is probably a mis
     ]);
   });
 
+  it('waiting jobs depending on each other, once per cycle', () => {
+    expect(
+      warningsOf({
+        jobs: [job({ id: 9, dependencies: [4] }), job({ id: 4, dependencies: [9, 1] }), job({ id: 1, dependencies: [9] }), job({ id: 5, dependencies: [1] })],
+      }),
+    ).toEqual(['cluster.json: jobs 1 → 9 → 4 → 1 depend on each other, so none of them can be scheduled → at jobs[2].dependencies']);
+  });
+
   it('nothing for a plain scenario', () => {
     expect(warningsOf({})).toEqual([]);
   });

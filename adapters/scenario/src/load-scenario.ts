@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { IntervalSet, OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot } from '@oar-sched/core';
+import { describeCycle, findDependencyCycles } from './dependency-cycles.js';
 import { findTooDeep } from './json-depth.js';
 import { parseJsonWithPosition } from './json-errors.js';
 import { MAX_LISTED_PROBLEMS, MAX_NESTING_DEPTH, MAX_RESOURCES } from './limits.js';
@@ -211,7 +212,9 @@ const STARTED_STATES: ReadonlySet<string> = new Set(['Running', 'toLaunch', 'Lau
 function scenarioWarnings(document: ScenarioDocument): string[] {
   const warnings: string[] = [];
   const securityTime = document.config.jobSecurityTime;
+  const indexOf = new Map<number, number>();
   document.jobs.forEach((job, i) => {
+    indexOf.set(job.id, i);
     const at = (path: readonly PropertyKey[]) => formatPath(['jobs', i, ...path]);
     job.moldables.forEach((m, k) => {
       if (m.walltime === 0) {
@@ -228,6 +231,12 @@ function scenarioWarnings(document: ScenarioDocument): string[] {
       );
     }
   });
+  // Waiting jobs depending on each other in a ring: none can ever be planned (the round gives each
+  // a DEPENDENCY reason naming the cycle). A database round meets such rows too, so not an error.
+  const waiting = new Map(document.jobs.filter((j) => roleOf(j) === 'waiting').map((j) => [j.id, j.dependencies]));
+  for (const cycle of findDependencyCycles(waiting)) {
+    warnings.push(`${describeCycle(cycle)}, so none of them can be scheduled → at jobs[${indexOf.get(cycle[0]!)}].dependencies`);
+  }
   return warnings;
 }
 
