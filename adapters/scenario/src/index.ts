@@ -10,3 +10,4 @@ export { scheduleScenario } from './schedule-scenario.js';
 export { toScenarioResult } from './result.js';
 export type { ScenarioResult, JobOutcome, SlotOutcome } from './result.js';
 export { checkExpectation } from './check.js';
+export { MAX_RESOURCES, MAX_NESTING_DEPTH, MAX_LISTED_PROBLEMS } from './limits.js';

@@ -22,9 +22,15 @@ class Stop {
   ) {}
 }
 
-/** Offset of the first character that makes `text` invalid JSON, and what was expected there. */
+/**
+ * Offset of the first character that makes `text` invalid JSON, and what was expected there.
+ * Iterative (an explicit stack of open containers), so an unclosed `[[[[…` a million levels deep
+ * gets a position instead of a stack overflow.
+ */
 export function firstSyntaxError(text: string): { offset: number; expected: string } {
   let i = 0;
+  const open: ('{' | '[')[] = [];
+  const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
@@ -46,71 +52,67 @@ export function firstSyntaxError(text: string): { offset: number; expected: stri
     i++;
   };
   const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (!m || m[0] === '' || m[0] === '-') fail('a JSON value');
     i += m![0].length;
   };
-  const value = (): void => {
+  /** A member's name and colon; its value follows. */
+  const memberName = () => {
     ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail('a property name in double quotes');
-        string();
-        ws();
-        if (text[i] !== ':') fail("':' after the property name");
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail("',' or '}'");
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail("',' or ']'");
-      }
-    } else if (c === '"') string();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else if (c !== undefined && /[-\d]/.test(c)) number();
-    else fail('a JSON value');
+    if (text[i] !== '"') fail('a property name in double quotes');
+    string();
+    ws();
+    if (text[i] !== ':') fail("':' after the property name");
+    i++;
   };
   try {
-    value();
-    ws();
-    if (i < text.length) fail('the end of the document');
-    return { offset: i, expected: 'valid JSON' };
+    let wantValue = true;
+    for (;;) {
+      if (wantValue) {
+        ws();
+        const c = text[i];
+        if (c === '{' || c === '[') {
+          i++;
+          ws();
+          if (text[i] === (c === '{' ? '}' : ']')) {
+            i++;
+            wantValue = false;
+            continue;
+          }
+          open.push(c);
+          if (c === '{') memberName();
+          continue; // the first value of the container
+        }
+        if (c === '"') string();
+        else if (c === 't') literal('true');
+        else if (c === 'f') literal('false');
+        else if (c === 'n') literal('null');
+        else if (c !== undefined && /[-\d]/.test(c)) number();
+        else fail('a JSON value');
+        wantValue = false;
+        continue;
+      }
+      // After a complete value: a separator, the end of its container, or the end of the text.
+      ws();
+      const top = open[open.length - 1];
+      if (top === undefined) {
+        if (i < text.length) fail('the end of the document');
+        return { offset: i, expected: 'valid JSON' };
+      }
+      if (text[i] === ',') {
+        i++;
+        if (top === '{') memberName();
+        wantValue = true;
+        continue;
+      }
+      if (text[i] === (top === '{' ? '}' : ']')) {
+        i++;
+        open.pop();
+        continue;
+      }
+      fail(top === '{' ? "',' or '}'" : "',' or ']'");
+    }
   } catch (e) {
     if (e instanceof Stop) return { offset: e.offset, expected: e.expected };
     throw e;

@@ -45,6 +45,20 @@ describe('parseScenario refuses bad input with one message naming file, path and
     ['a bad config value', scenario({ config: { jobSecurityTime: -1 } }), 'SCENARIO_INVALID', ['→ at config.jobSecurityTime']],
     ['a typo in a config key', scenario({ config: { hierarchyLabel: ['node'] } }), 'SCENARIO_INVALID', ['hierarchyLabel', '→ at config']],
     ['an unknown resource state', scenario({ resources: [{ ids: '1-4', state: 'Up' }] }), 'SCENARIO_INVALID', ['→ at resources[0].state']],
+    ['more resources than the limit', scenario({ resources: [{ ids: '1-16' }, { ids: '100-10000000' }] }), 'SCENARIO_INVALID', ['at most 1000000 resources', 'range 100-10000000', '→ at resources[1].ids']],
+    ['a job holding an undeclared huge range', scenario({ jobs: [job({ state: 'Running', startTime: 0, resources: '1-2000000000' })] }), 'SCENARIO_INVALID', ['resource 5 is not declared', 'jobs[0].resources']],
+    ['overlapping ranges', scenario({ resources: [{ ids: '1-8' }, { ids: '20-30' }, { ids: '6-25' }] }), 'SCENARIO_INVALID', ['resource ids 6-8 are declared twice (resources[0] and resources[2])', 'resource ids 20-25 are declared twice (resources[1] and resources[2])']],
+    ['resource id 0 in a range', scenario({ resources: [{ ids: '0-3' }] }), 'SCENARIO_INVALID', ['expected a resource id ≥ 1, but "0-3" includes 0', '→ at resources[0].ids']],
+    ['resource id 0 held by a job', scenario({ jobs: [job({ state: 'Running', startTime: 0, resources: [0, 1] })] }), 'SCENARIO_INVALID', ['expected a resource id ≥ 1', '→ at jobs[0].resources']],
+    ['a resource id past 2^31 - 1', scenario({ resources: [{ id: 2 ** 31 }] }), 'SCENARIO_INVALID', ['→ at resources[0].id']],
+    ['an empty property name', scenario({ resources: [{ ids: '1-4', properties: { '': 1 } }] }), 'SCENARIO_INVALID', ['non-empty property names', '→ at resources[0].properties']],
+    ['an unknown job state', scenario({ jobs: [job({ state: 'running' })] }), 'SCENARIO_INVALID', ['expected an OAR job state: Waiting, Hold,', '(got "running")', '→ at jobs[0].state']],
+    ['a job id 0', scenario({ jobs: [job({ id: 0 })] }), 'SCENARIO_INVALID', ['expected a job id ≥ 1', '→ at jobs[0].id']],
+    ['a malformed timesharing type', scenario({ jobs: [job({ types: { timesharing: '' } })] }), 'SCENARIO_INVALID', ['expected two comma-separated fields', 'got ""', '→ at jobs[0].types.timesharing']],
+    ['a walltime of 0 without security time', scenario({ config: { jobSecurityTime: 0 }, jobs: [job({ moldables: [{ walltime: 0, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] }] })] }), 'SCENARIO_INVALID', ['expected a walltime ≥ 1 second', '→ at jobs[0].moldables[0].walltime']],
+    ['duplicate queue names', scenario({ queues: [{ name: 'a' }, { name: 'a' }] }), 'SCENARIO_INVALID', ['queue "a" is declared twice (queues[0] and queues[1])', '→ at queues[1].name']],
+    ['a self-dependency', scenario({ jobs: [job({ id: 4, dependencies: [2, 4] })] }), 'SCENARIO_INVALID', ['job 4 depends on itself', '→ at jobs[0].dependencies[1]']],
+    ['nesting deeper than 64 levels', scenario({ note: JSON.parse(`${'['.repeat(70)}${']'.repeat(70)}`) }), 'SCENARIO_INVALID', ['expected at most 64 levels of nested arrays and objects', '→ at note[0][0][0][0][0][0][0][0][0][0][0]… (65 levels deep)']],
   ])('%s', (_what, text, code, fragments) => {
     const error = errorOf(text);
     expect(error.code).toBe(code);
@@ -58,6 +72,26 @@ describe('parseScenario refuses bad input with one message naming file, path and
     expect(snapshot.queues).toEqual([{ name: 'default', priority: 3, state: 'Active' }]);
     expect(snapshot.resources.map((r) => r.id)).toEqual([1, 2, 3, 4]);
     expect(snapshot.jobs[0]).toMatchObject({ state: 'Waiting', reservation: 'None', user: '', types: {}, dependencies: [] });
+  });
+
+  it('lists at most 20 problems, then how many more', () => {
+    const lines = errorOf(scenario({ resources: [{ ids: '1-100' }, ...Array.from({ length: 25 }, (_, i) => ({ id: 2 * i + 1 }))] })).message.split('\n');
+    expect(lines).toHaveLength(22);
+    expect(lines[1]).toBe('✖ resource id 1 is declared twice (resources[0] and resources[1]) → at resources[1].id');
+    expect(lines[21]).toBe('… and 5 more');
+  });
+
+  it('accepts the seven timesharing forms of core §11.1', () => {
+    for (const timesharing of ['*,*', 'user,*', '*,user', 'name,*', '*,name', 'user,name', 'name,user']) {
+      expect(() => parseScenario(scenario({ jobs: [job({ types: { timesharing } })] }))).not.toThrow();
+    }
+  });
+
+  it('keeps resource ranges as intervals in the document and expands them in the snapshot', () => {
+    const { document, snapshot } = parseScenario(scenario({ resources: [{ ids: '1-3 7' }], jobs: [job({ state: 'Running', startTime: 0, resources: '2-3' })] }));
+    expect(String(document.resources[0]!.ids)).toBe('1-3 7');
+    expect(snapshot.resources.map((r) => r.id)).toEqual([1, 2, 3, 7]);
+    expect(snapshot.jobs[0]!.resources).toEqual([2, 3]);
   });
 
   it('ignores unknown top-level keys (vectors carry origin, note, oracle…)', () => {
@@ -101,5 +135,43 @@ describe('parseScenario refuses a bad quotas document, naming the file and the e
   it('accepts a valid document, and no document at all', () => {
     expect(() => parseScenario(quotasScenario({ quotas: { enabled: true, rules: { quotas: { '*,*,*,/': ['ALL', -1, '0.5*ALL'] } } } }))).not.toThrow();
     expect(() => parseScenario(quotasScenario({ quotas: { enabled: true } }))).not.toThrow();
+  });
+});
+
+describe('parseScenario warns about input OAR accepts but that is probably a mistake', () => {
+  const warningsOf = (extra: object) => parseScenario(scenario(extra), 'cluster.json').warnings;
+  const moldable = (walltime: number) => ({ walltime, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] });
+
+  it('a walltime of 0, which still occupies the job security time', () => {
+    expect(warningsOf({ config: { jobSecurityTime: 20 }, jobs: [job({ moldables: [moldable(60), moldable(0)] })] })).toEqual([
+      'cluster.json: job 1 has walltime 0 (expected at least 1 second), so it occupies only the job security time (20 s) → at jobs[0].moldables[1].walltime',
+    ]);
+  });
+
+  it('a started job whose start is after now, but not an accepted reservation planned later', () => {
+    expect(
+      warningsOf({
+        now: 10,
+        jobs: [
+          job({ id: 1, state: 'Suspended', startTime: 11, resources: '1' }),
+          job({ id: 2, state: 'Running', startTime: 10, resources: '2' }),
+          job({ id: 3, reservation: 'Scheduled', startTime: 500, resources: '3' }),
+        ],
+      }),
+    ).toEqual([
+      'cluster.json: job 1 is Suspended but its startTime 11 is after now (10); it is kept as given, so its resources count as free until then → at jobs[0].startTime',
+    ]);
+  });
+
+  it('waiting jobs depending on each other, once per cycle', () => {
+    expect(
+      warningsOf({
+        jobs: [job({ id: 9, dependencies: [4] }), job({ id: 4, dependencies: [9, 1] }), job({ id: 1, dependencies: [9] }), job({ id: 5, dependencies: [1] })],
+      }),
+    ).toEqual(['cluster.json: jobs 1 → 9 → 4 → 1 depend on each other, so none of them can be scheduled → at jobs[2].dependencies']);
+  });
+
+  it('nothing for a plain scenario', () => {
+    expect(warningsOf({})).toEqual([]);
   });
 });

@@ -1,10 +1,15 @@
 /**
  * Scenario file → snapshot. Every user error is an `OarSchedError` whose message names the file,
- * the JSON path and what was expected; nothing here throws anything else for bad input.
+ * the JSON path and what was expected; nothing here throws anything else for bad input. Input OAR
+ * itself accepts but that is probably a mistake becomes a warning (`LoadedScenario.warnings`).
+ * The limits of limits.ts are checked before anything recurses into or expands the input.
  */
 import { readFileSync } from 'node:fs';
-import { OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot } from '@oar-sched/core';
+import { IntervalSet, OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot } from '@oar-sched/core';
+import { describeCycle, findDependencyCycles } from './dependency-cycles.js';
+import { findTooDeep } from './json-depth.js';
 import { parseJsonWithPosition } from './json-errors.js';
+import { MAX_LISTED_PROBLEMS, MAX_NESTING_DEPTH, MAX_RESOURCES } from './limits.js';
 import { scenarioSchema, type ScenarioDocument, type ScenarioExpect } from './scenario-schema.js';
 
 export interface ScenarioLoadOptions {
@@ -18,8 +23,16 @@ export interface ScenarioLoadOptions {
 export interface LoadedScenario {
   readonly snapshot: Snapshot;
   readonly expect: ScenarioExpect | undefined;
-  /** The validated document (defaults applied), e.g. for tools that rewrite scenarios. */
+  /**
+   * The validated document (defaults applied), e.g. for tools that rewrite scenarios. Resource-set
+   * strings stay `IntervalSet`s here (`toString()` gives the canonical text).
+   */
   readonly document: ScenarioDocument;
+  /**
+   * Input OAR accepts but that is probably a mistake, each naming the file and the JSON path
+   * (`schedule` prints them on stderr and adds them to the result's `warnings`).
+   */
+  readonly warnings: readonly string[];
 }
 
 export function loadScenarioFile(file: string, options: ScenarioLoadOptions = {}): LoadedScenario {
@@ -40,64 +53,137 @@ export function parseScenario(text: string, file = '<scenario>', options: Scenar
 }
 
 export function scenarioFromJson(value: unknown, file = '<scenario>', options: ScenarioLoadOptions = {}): LoadedScenario {
+  // Before the config merge and zod, which both recurse.
+  const tooDeep = findTooDeep(value, MAX_NESTING_DEPTH);
+  if (tooDeep) {
+    throw invalid(file, [`✖ expected at most ${MAX_NESTING_DEPTH} levels of nested arrays and objects, found deeper nesting → at ${abridgedPath(tooDeep)}`]);
+  }
   const input =
     options.schedulerDefaults !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)
       ? { ...value, config: mergeSchedulerConfig(options.schedulerDefaults, (value as { config?: unknown }).config) }
       : value;
   const parsed = scenarioSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${formatZodIssues(parsed.error.issues)}`);
-  }
+  if (!parsed.success) throw invalid(file, formatZodIssues(parsed.error.issues).split('\n'));
   const document = parsed.data;
+  checkResourceCount(document, file);
   const problems: string[] = [];
-  const resources = expandResources(document, problems);
-  checkJobs(document, new Set(resources.map((r) => r.id)), problems);
-  if (problems.length > 0) {
-    throw new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${problems.map((p) => `✖ ${p}`).join('\n')}`);
-  }
+  const declared = checkResourceIds(document, problems);
+  checkQueues(document, problems);
+  checkJobs(document, declared, problems);
+  if (problems.length > 0) throw invalid(file, problems.map((p) => `✖ ${p}`));
   checkQuotas(document, file);
-  const jobs: JobRecord[] = document.jobs.map((j) => ({ ...j, resources: j.resources, startTime: j.startTime }));
+  const warnings = scenarioWarnings(document).map((w) => `${file}: ${w}`);
+  const jobs: JobRecord[] = document.jobs.map((j) => ({ ...j, resources: j.resources && idList(j.resources), startTime: j.startTime }));
   const snapshot: Snapshot = {
     now: document.now,
     config: document.config,
     queues: document.queues,
-    resources,
+    resources: expandResources(document),
     jobs,
     accounting: document.accounting,
   };
-  return { snapshot, expect: document.expect, document };
+  return { snapshot, expect: document.expect, document, warnings };
 }
 
-function expandResources(document: ScenarioDocument, problems: string[]): ResourceRecord[] {
+/** One error listing at most `MAX_LISTED_PROBLEMS` lines (`✖ … → at path`), then how many more. */
+function invalid(file: string, lines: readonly string[]): OarSchedError {
+  const shown = lines.slice(0, MAX_LISTED_PROBLEMS);
+  if (lines.length > shown.length) shown.push(`… and ${lines.length - shown.length} more`);
+  return new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${shown.join('\n')}`);
+}
+
+/** The first few steps of a very long path: enough to find the place in the file. */
+function abridgedPath(path: readonly PropertyKey[]): string {
+  const shown = 12;
+  return path.length <= shown ? formatPath(path) : `${formatPath(path.slice(0, shown))}… (${path.length + 1} levels deep)`;
+}
+
+function idsOf(entry: ScenarioDocument['resources'][number]): IntervalSet {
+  return entry.id !== undefined ? IntervalSet.range(entry.id, entry.id) : (entry.ids ?? IntervalSet.EMPTY);
+}
+
+function idList(ids: IntervalSet | readonly number[]): number[] {
+  return ids instanceof IntervalSet ? [...ids.values()] : [...ids];
+}
+
+/** Refuses more than `MAX_RESOURCES` resources by counting intervals, before any is enumerated. */
+function checkResourceCount(document: ScenarioDocument, file: string): void {
+  let total = 0;
+  document.resources.forEach((entry, i) => {
+    const ids = idsOf(entry);
+    total += ids.size;
+    if (total <= MAX_RESOURCES) return;
+    let [lo, hi] = [0, -1];
+    for (const [a, b] of ids.intervals()) if (b - a > hi - lo) [lo, hi] = [a, b];
+    const range = lo === hi ? String(lo) : `${lo}-${hi}`;
+    throw invalid(file, [
+      `✖ expected at most ${MAX_RESOURCES} resources in a scenario (the limit), but this entry brings the count to ${total}; ` +
+        `its largest range ${range} holds ${hi - lo + 1} ids → at resources[${i}].${entry.id !== undefined ? 'id' : 'ids'}`,
+    ]);
+  });
+}
+
+/**
+ * Ids declared by two entries, found by sweeping intervals in id order: one problem per
+ * overlapping range, whatever its length. Returns every declared id.
+ */
+function checkResourceIds(document: ScenarioDocument, problems: string[]): IntervalSet {
+  const intervals: [lo: number, hi: number, entry: number][] = [];
+  document.resources.forEach((entry, i) => {
+    for (const [a, b] of idsOf(entry).intervals()) intervals.push([a, b, i]);
+  });
+  intervals.sort((x, y) => x[0] - y[0] || x[2] - y[2]);
+  let coverEnd = -1;
+  let coverEntry = -1;
+  for (const [a, b, i] of intervals) {
+    if (a <= coverEnd) {
+      const hi = Math.min(b, coverEnd);
+      const [first, second] = i < coverEntry ? [i, coverEntry] : [coverEntry, i];
+      const field = document.resources[second]!.id !== undefined ? 'id' : 'ids';
+      const what = a === hi ? `resource id ${a} is` : `resource ids ${a}-${hi} are`;
+      problems.push(`${what} declared twice (resources[${first}] and resources[${second}]) → at resources[${second}].${field}`);
+    }
+    if (b > coverEnd) [coverEnd, coverEntry] = [b, i];
+  }
+  return IntervalSet.fromIntervals(intervals.map(([a, b]) => [a, b] as const));
+}
+
+function expandResources(document: ScenarioDocument): ResourceRecord[] {
   const out: ResourceRecord[] = [];
-  const seen = new Map<number, number>();
-  document.resources.forEach((r, i) => {
-    const ids = r.id !== undefined ? [r.id] : (r.ids ?? []);
-    for (const id of ids) {
-      const first = seen.get(id);
-      if (first !== undefined) {
-        problems.push(`resource id ${id} is declared twice (resources[${first}] and resources[${i}]) → at resources[${i}]`);
-        continue;
-      }
-      seen.set(id, i);
+  for (const r of document.resources) {
+    for (const id of idsOf(r).values()) {
       out.push({ id, state: r.state, type: r.type, availableUpto: r.availableUpto, properties: r.properties });
     }
-  });
+  }
   return out;
 }
 
+function checkQueues(document: ScenarioDocument, problems: string[]): void {
+  const seen = new Map<string, number>();
+  document.queues.forEach((queue, i) => {
+    const first = seen.get(queue.name);
+    if (first !== undefined) problems.push(`queue "${queue.name}" is declared twice (queues[${first}] and queues[${i}]) → at queues[${i}].name`);
+    else seen.set(queue.name, i);
+  });
+}
 
-function checkJobs(document: ScenarioDocument, resourceIds: ReadonlySet<number>, problems: string[]): void {
+function checkJobs(document: ScenarioDocument, declared: IntervalSet, problems: string[]): void {
   const seen = new Map<number, number>();
+  const securityTime = document.config.jobSecurityTime;
   document.jobs.forEach((job, i) => {
     const at = (path: readonly PropertyKey[]) => formatPath(['jobs', i, ...path]);
     const first = seen.get(job.id);
     if (first !== undefined) problems.push(`job id ${job.id} is used twice (jobs[${first}] and jobs[${i}]) → at ${at(['id'])}`);
     seen.set(job.id, i);
     checkExpression(job.properties, at(['properties']), problems);
-    job.moldables.forEach((m, k) =>
-      m.request.forEach((p, n) => checkExpression(p.property, at(['moldables', k, 'request', n, 'property']), problems)),
-    );
+    job.moldables.forEach((m, k) => {
+      m.request.forEach((p, n) => checkExpression(p.property, at(['moldables', k, 'request', n, 'property']), problems));
+      // A zero-length occupation [start, start - 1] is no occupation at all: the job would hold
+      // nothing while "running". With a security time the job still occupies that (a warning).
+      if (m.walltime + securityTime < 1) {
+        problems.push(`expected a walltime ≥ 1 second (with jobSecurityTime ${securityTime}, walltime ${m.walltime} occupies no time) → at ${at(['moldables', k, 'walltime'])}`);
+      }
+    });
     const preoccupying = roleOf(job) === 'preoccupying';
     if ((preoccupying || job.reservation !== 'None') && job.startTime === undefined && job.state !== 'Terminated') {
       problems.push(`a ${preoccupying ? 'running or planned job' : 'reservation'} needs "startTime" → at ${at(['startTime'])}`);
@@ -105,16 +191,53 @@ function checkJobs(document: ScenarioDocument, resourceIds: ReadonlySet<number>,
     if (preoccupying && job.resources === undefined) {
       problems.push(`a running or planned job needs "resources" → at ${at(['resources'])}`);
     }
-    for (const id of job.resources ?? []) {
-      if (!resourceIds.has(id)) {
-        problems.push(`resource ${id} is not declared in "resources" → at ${at(['resources'])}`);
-        break;
-      }
+    if (job.resources !== undefined) {
+      const held = job.resources instanceof IntervalSet ? job.resources : IntervalSet.fromValues(job.resources);
+      const undeclared = held.difference(declared);
+      if (!undeclared.isEmpty) problems.push(`resource ${undeclared.min} is not declared in "resources" → at ${at(['resources'])}`);
     }
     if (job.moldableIndex >= job.moldables.length) {
       problems.push(`moldableIndex ${job.moldableIndex} but the job has ${job.moldables.length} moldable(s) → at ${at(['moldableIndex'])}`);
     }
+    job.dependencies.forEach((dep, k) => {
+      if (dep === job.id) problems.push(`job ${job.id} depends on itself (expected the ids of other jobs) → at ${at(['dependencies', k])}`);
+    });
   });
+}
+
+/** States of jobs that have started (core §8.2's pre-occupying states, accepted reservations aside). */
+const STARTED_STATES: ReadonlySet<string> = new Set(['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming']);
+
+/** Things OAR accepts and the round copes with, but that are probably not what the user meant. */
+function scenarioWarnings(document: ScenarioDocument): string[] {
+  const warnings: string[] = [];
+  const securityTime = document.config.jobSecurityTime;
+  const indexOf = new Map<number, number>();
+  document.jobs.forEach((job, i) => {
+    indexOf.set(job.id, i);
+    const at = (path: readonly PropertyKey[]) => formatPath(['jobs', i, ...path]);
+    job.moldables.forEach((m, k) => {
+      if (m.walltime === 0) {
+        warnings.push(`job ${job.id} has walltime 0 (expected at least 1 second), so it occupies only the job security time (${securityTime} s) → at ${at(['moldables', k, 'walltime'])}`);
+      }
+    });
+    // OAR loads started jobs with their jobs.start_time as it is (metascheduler §4.4 step 3) and
+    // its own test suite plans "Running" jobs in the future, so this is not an error: the round
+    // keeps the row as given, and the job's resources are free until its start.
+    if (STARTED_STATES.has(job.state) && job.startTime !== undefined && job.startTime > document.now) {
+      warnings.push(
+        `job ${job.id} is ${job.state} but its startTime ${job.startTime} is after now (${document.now}); ` +
+          `it is kept as given, so its resources count as free until then → at ${at(['startTime'])}`,
+      );
+    }
+  });
+  // Waiting jobs depending on each other in a ring: none can ever be planned (the round gives each
+  // a DEPENDENCY reason naming the cycle). A database round meets such rows too, so not an error.
+  const waiting = new Map(document.jobs.filter((j) => roleOf(j) === 'waiting').map((j) => [j.id, j.dependencies]));
+  for (const cycle of findDependencyCycles(waiting)) {
+    warnings.push(`${describeCycle(cycle)}, so none of them can be scheduled → at jobs[${indexOf.get(cycle[0]!)}].dependencies`);
+  }
+  return warnings;
 }
 
 /** A bad quotas document is refused here, naming the file and the entry (`config.quotas.rules…`). */

@@ -3,21 +3,55 @@
  * keys are ignored (vectors carry `origin`, `note`, …); unknown keys inside objects are errors.
  */
 import { z } from 'zod';
-import { schedulerConfigSchema, parseIntervalSet } from '@oar-sched/core';
+import { schedulerConfigSchema, parseIntervalSet, type IntervalSet } from '@oar-sched/core';
 
-const idSetString = z.string().transform((text, ctx) => {
+/** The largest resource id a resource-set string accepts (ids are 32-bit in OAR and here). */
+const MAX_RESOURCE_ID = 2 ** 31 - 1;
+const RESOURCE_ID_ERROR = 'expected a resource id ≥ 1';
+
+/** One resource id, refused below 1 with the same words whether it comes alone or in a range. */
+const resourceId = z.number().int().min(1, { error: RESOURCE_ID_ERROR }).max(MAX_RESOURCE_ID);
+
+/**
+ * A resource-set string, kept as intervals: `"1-100000000"` must reach the size check in
+ * load-scenario.ts before anything enumerates it.
+ */
+const idSetString = z.string().transform((text, ctx): IntervalSet => {
   const parsed = parseIntervalSet(text);
   if (typeof parsed === 'string') {
     ctx.addIssue({ code: 'custom', message: `expected a resource-set string like "1-16 22" (${parsed})` });
     return z.NEVER;
   }
-  return [...parsed.values()];
+  if (parsed.min === 0) {
+    ctx.addIssue({ code: 'custom', message: `${RESOURCE_ID_ERROR}, but "${text.trim()}" includes 0` });
+    return z.NEVER;
+  }
+  return parsed;
 });
 
-/** A resource-set string or an array of ids, as a list of ids. */
-export const idSet = z.union([idSetString, z.array(z.number().int().min(1))], {
+/** A resource-set string (as intervals) or an array of ids. */
+export const idSet = z.union([idSetString, z.array(resourceId)], {
   error: 'expected a resource-set string like "1-16 22" or an array of ids',
 });
+
+/** Every job state of OAR's `jobs.state` column (database.md, table `jobs`). */
+export const JOB_STATES = [
+  'Waiting',
+  'Hold',
+  'toLaunch',
+  'toError',
+  'toAckReservation',
+  'Launching',
+  'Running',
+  'Suspended',
+  'Resuming',
+  'Finishing',
+  'Terminated',
+  'Error',
+] as const;
+
+/** The values core §11.1 gives meaning to (`X,Y`, each `*`, `user` or `name`, order irrelevant). */
+export const TIMESHARING_VALUES: readonly string[] = ['*,*', 'user,*', '*,user', 'name,*', '*,name', 'user,name', 'name,user'];
 
 const SPECIAL_COUNTS = ['ALL', 'BEST', 'HALF_BEST'] as const;
 const count = z.custom<number | (typeof SPECIAL_COUNTS)[number]>(
@@ -50,7 +84,7 @@ const reservedProperties = ['id', 'resource_id', 'type', 'state', 'available_upt
 
 const resource = z
   .object({
-    id: z.number().int().min(1).optional(),
+    id: resourceId.optional(),
     ids: idSetString.optional(),
     state: z.enum(['Alive', 'Absent', 'Suspected', 'Dead']).default('Alive'),
     type: z.string().default('default'),
@@ -63,20 +97,26 @@ const resource = z
       ctx.addIssue({ code: 'custom', message: 'expected exactly one of "id" or "ids"' });
     }
     for (const name of Object.keys(r.properties)) {
-      if (reservedProperties.includes(name)) {
+      if (name === '') {
+        ctx.addIssue({ code: 'custom', path: ['properties'], message: 'expected non-empty property names, found a property named ""' });
+      } else if (reservedProperties.includes(name)) {
         ctx.addIssue({ code: 'custom', path: ['properties', name], message: `"${name}" is a reserved attribute name, not a property` });
       }
     }
   });
 
+const jobId = z.number().int().min(1, { error: 'expected a job id ≥ 1 (OAR numbers jobs from 1)' });
+
 const job = z
   .object({
-    id: z.number().int(),
+    id: jobId,
     name: z.string().nullable().default(null),
     user: z.string().default(''),
     project: z.string().default(''),
     queue: z.string().default('default'),
-    state: z.string().default('Waiting'),
+    state: z
+      .enum(JOB_STATES, { error: (issue) => `expected an OAR job state: ${JOB_STATES.join(', ')} (got ${JSON.stringify(issue.input)})` })
+      .default('Waiting'),
     reservation: z.enum(['None', 'toSchedule', 'Scheduled']).default('None'),
     startTime: z.number().int().optional(),
     resources: idSet.optional(),
@@ -89,9 +129,19 @@ const job = z
     types: z.record(z.string(), z.string()).default({}),
     properties: z.string().default(''),
     moldables: z.array(moldable).min(1, 'expected at least one moldable'),
-    dependencies: z.array(z.number().int()).default([]),
+    dependencies: z.array(jobId).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((j, ctx) => {
+    const ts = j.types['timesharing'];
+    if (ts !== undefined && !TIMESHARING_VALUES.includes(ts)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['types', 'timesharing'],
+        message: `expected two comma-separated fields, each "*", "user" or "name" (${TIMESHARING_VALUES.map((v) => `"${v}"`).join(', ')}), got ${JSON.stringify(ts)}`,
+      });
+    }
+  });
 
 const queue = z
   .object({

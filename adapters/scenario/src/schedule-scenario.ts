@@ -26,6 +26,7 @@ export async function scheduleScenario(
 ): Promise<ScheduledScenario> {
   const round = await runRound(scenario.snapshot, registry, options);
   const result = toScenarioResult(round, options.slots ?? false);
+  if (scenario.warnings.length > 0) result.warnings = [...scenario.warnings, ...(result.warnings ?? [])];
   let mismatches: string[] = [];
   if (options.check) {
     if (!scenario.expect) mismatches = ['the scenario has no "expect" block to check against'];

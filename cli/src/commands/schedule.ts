@@ -25,6 +25,7 @@ export async function scheduleCommand(options: ScheduleCommandOptions, io: CliIo
     check: options.check ?? false,
   });
   io.out(`${JSON.stringify(result, null, 2)}\n`);
+  for (const warning of result.warnings ?? []) io.err(`oar-sched: warning: ${warning}\n`);
   if (options.check) {
     if (mismatches.length > 0) {
       io.err(`check failed for ${options.scenario}:\n${mismatches.map((m) => `  ✖ ${m}`).join('\n')}\n`);
