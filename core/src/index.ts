@@ -27,4 +27,5 @@ export { compileExpression, parseExpression } from './resources/expression/index
 export { formatPath, formatZodIssues } from './format-issues.js';
 export { validateQuotasConfig } from './quotas/index.js';
 export { roleOf } from './jobs/build-jobs.js';
+export { describeCycle, findDependencyCycles, waitingDependencyGraph } from './jobs/dependency-cycles.js';
 export * from './metasched/index.js';

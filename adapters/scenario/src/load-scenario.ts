@@ -5,8 +5,7 @@
  * The limits of limits.ts are checked before anything recurses into or expands the input.
  */
 import { readFileSync } from 'node:fs';
-import { IntervalSet, OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot } from '@oar-sched/core';
-import { describeCycle, findDependencyCycles } from './dependency-cycles.js';
+import { IntervalSet, OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot, describeCycle, findDependencyCycles, waitingDependencyGraph } from '@oar-sched/core';
 import { findTooDeep } from './json-depth.js';
 import { parseJsonWithPosition } from './json-errors.js';
 import { MAX_LISTED_PROBLEMS, MAX_NESTING_DEPTH, MAX_RESOURCES } from './limits.js';
@@ -233,8 +232,7 @@ function scenarioWarnings(document: ScenarioDocument): string[] {
   });
   // Waiting jobs depending on each other in a ring: none can ever be planned (the round gives each
   // a DEPENDENCY reason naming the cycle). A database round meets such rows too, so not an error.
-  const waiting = new Map(document.jobs.filter((j) => roleOf(j) === 'waiting').map((j) => [j.id, j.dependencies]));
-  for (const cycle of findDependencyCycles(waiting)) {
+  for (const cycle of findDependencyCycles(waitingDependencyGraph(document.jobs))) {
     warnings.push(`${describeCycle(cycle)}, so none of them can be scheduled → at jobs[${indexOf.get(cycle[0]!)}].dependencies`);
   }
   return warnings;

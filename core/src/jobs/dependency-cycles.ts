@@ -1,9 +1,12 @@
 /**
  * Dependency cycles among waiting jobs. Only waiting batch jobs evaluate their dependencies, and a
  * dependency on a job that is still `Waiting` holds until that job is planned (core §14), so
- * waiting jobs that depend on each other in a ring can never be scheduled. Iterative throughout:
- * a chain of 100,000 dependencies must not overflow the stack.
+ * waiting jobs that depend on each other in a ring can never be scheduled. The round gives each
+ * of them a reason naming its ring; adapters warn about rings when they read their input.
+ * Iterative throughout: a chain of 100,000 dependencies must not overflow the stack.
  */
+import type { JobRecord } from '../model/snapshot.js';
+import { roleOf } from './build-jobs.js';
 
 /**
  * One cycle per strongly connected group of jobs (self-dependencies included), each written
@@ -18,6 +21,16 @@ export function findDependencyCycles(graph: ReadonlyMap<number, readonly number[
     cycles.push(shortestCycle(graph, start, new Set(group))!);
   }
   return cycles.sort((a, b) => a[0]! - b[0]!);
+}
+
+/**
+ * The graph rings are looked for in: waiting jobs, and their dependencies on other waiting jobs
+ * (only those can hold forever).
+ */
+export function waitingDependencyGraph(records: Iterable<Pick<JobRecord, 'id' | 'state' | 'reservation' | 'dependencies'>>): Map<number, number[]> {
+  const waiting = [...records].filter((r) => roleOf(r) === 'waiting');
+  const ids = new Set(waiting.map((r) => r.id));
+  return new Map(waiting.map((r) => [r.id, r.dependencies.filter((d) => ids.has(d))]));
 }
 
 /** `jobs 3 → 5 → 3 depend on each other`, or `job 3 depends on itself`. */
@@ -74,6 +87,20 @@ function stronglyConnected(graph: ReadonlyMap<number, readonly number[]>): numbe
     }
   }
   return groups;
+}
+
+/**
+ * Each job on a ring → the shortest ring through it, `[job, …, job]` (so every member's message
+ * starts with its own id). `graph` maps a job id to the ids it depends on.
+ */
+export function ringsByJob(graph: ReadonlyMap<number, readonly number[]>): Map<number, number[]> {
+  const rings = new Map<number, number[]>();
+  for (const group of stronglyConnected(graph)) {
+    if (group.length === 1 && !graph.get(group[0]!)!.includes(group[0]!)) continue;
+    const within = new Set(group);
+    for (const member of group) rings.set(member, shortestCycle(graph, member, within)!);
+  }
+  return rings;
 }
 
 /** Breadth-first from `start` inside `within`: the shortest way back to `start`. */
