@@ -7,3 +7,13 @@
  */
 export { parseDatabaseUrl, redactUrl, EXPECTED_URL_FORMS } from './url.js';
 export type { Dialect, DatabaseLocation, SqliteLocation, PostgresLocation, ParseUrlOptions } from './url.js';
+export { openDatabase, DEFAULT_BUSY_TIMEOUT_MS } from './connection.js';
+export type { Db, DbConnection, OpenDatabaseOptions } from './connection.js';
+export { initSchema, migrateSchema, planChanges } from './schema/migrate.js';
+export type { SchemaChange, SchemaReport } from './schema/migrate.js';
+export { OAR_TABLES, ENUM_TYPES, SCHEMA_VERSION } from './schema/definition.js';
+export type { TableDef, ColumnDef, ColumnKind, IndexDef, EnumTypeName } from './schema/definition.js';
+export { readSchema, dumpSchema, listTables, tableColumns, tableIndexes, typeClassOf } from './schema/introspect.js';
+export type { SchemaInfo, TableInfo, ColumnInfo, IndexInfo, EnumTypeInfo, TypeClass } from './schema/introspect.js';
+export { JOB_STATES } from './tables.js';
+export type * from './tables.js';
