@@ -9,6 +9,8 @@ export { parseDatabaseUrl, redactUrl, EXPECTED_URL_FORMS } from './url.js';
 export type { Dialect, DatabaseLocation, SqliteLocation, PostgresLocation, ParseUrlOptions } from './url.js';
 export { openDatabase, DEFAULT_BUSY_TIMEOUT_MS } from './connection.js';
 export type { Db, DbConnection, OpenDatabaseOptions } from './connection.js';
+export { withRoundLock, ROUND_LOCK_KEY, DEFAULT_ROUND_LOCK_TIMEOUT_MS } from './round-lock.js';
+export type { RoundLockOptions } from './round-lock.js';
 export { initSchema, migrateSchema, planChanges } from './schema/migrate.js';
 export type { SchemaChange, SchemaReport } from './schema/migrate.js';
 export { OAR_TABLES, ENUM_TYPES, SCHEMA_VERSION } from './schema/definition.js';
