@@ -7,6 +7,8 @@
  */
 export { parseDatabaseUrl, redactUrl, EXPECTED_URL_FORMS } from './url.js';
 export type { Dialect, DatabaseLocation, SqliteLocation, PostgresLocation, ParseUrlOptions } from './url.js';
+export { databaseUrlFromOarConf } from './oar-conf-url.js';
+export type { OarConf } from './oar-conf-url.js';
 export { openDatabase, DEFAULT_BUSY_TIMEOUT_MS } from './connection.js';
 export type { Db, DbConnection, OpenDatabaseOptions } from './connection.js';
 export { withRoundLock, ROUND_LOCK_KEY, DEFAULT_ROUND_LOCK_TIMEOUT_MS } from './round-lock.js';
