@@ -32,7 +32,11 @@ export type OarSchedErrorCode =
   | 'PLUGIN_OPTIONS_INVALID'
   | 'PLUGIN_DUPLICATE_NAME'
   | 'PLUGIN_NOT_FOUND'
-  | 'HOOK_MISSING_DEFAULT';
+  | 'HOOK_MISSING_DEFAULT'
+  | 'DB_URL_INVALID'
+  | 'DB_UNREACHABLE'
+  | 'DB_SCHEMA_INVALID'
+  | 'DB_LOCKED';
 
 export function isOarSchedError(e: unknown): e is OarSchedError {
   return e instanceof Error && (e as { name?: unknown }).name === 'OarSchedError' && typeof (e as OarSchedError).code === 'string';

@@ -8,7 +8,7 @@
  * Third-party dependencies (tapable, zod, commander, …) come from npm's cache or the registry.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,19 +17,46 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let site: string;
 let packs: string;
+let prebuilds: string;
+
+/**
+ * better-sqlite3 (the SQLite driver of @oar-sched/db) installs a prebuilt binary downloaded from
+ * its releases, or compiles itself from source (minutes) when it cannot download one, as on this
+ * machine. The binary this checkout already built is offered to the site as that prebuilt
+ * (prebuild-install's local prebuilds, same file name as a release asset), so the site installs
+ * the way a connected site does instead of compiling a second time. Without a built binary here,
+ * or for another version, the install compiles as usual.
+ */
+function offerLocalSqlitePrebuild(): Record<string, string> {
+  const pkg = join(root, 'node_modules', 'better-sqlite3');
+  const binary = join(pkg, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(binary)) return {};
+  const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string };
+  const stage = join(prebuilds, 'stage');
+  mkdirSync(join(stage, 'build', 'Release'), { recursive: true });
+  copyFileSync(binary, join(stage, 'build', 'Release', 'better_sqlite3.node'));
+  const asset = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+  execFileSync('tar', ['-czf', join(prebuilds, asset), '-C', stage, 'build/Release/better_sqlite3.node']);
+  return { npm_config_better_sqlite3_local_prebuilds: prebuilds };
+}
 
 beforeAll(() => {
   packs = mkdtempSync(join(tmpdir(), 'oar-packs-'));
   site = mkdtempSync(join(tmpdir(), 'oar-site-'));
+  prebuilds = mkdtempSync(join(tmpdir(), 'oar-prebuilds-'));
   execFileSync('npm', ['pack', '--workspaces', '--pack-destination', packs, '--silent'], { cwd: root, stdio: 'pipe' });
   const tarballs = readdirSync(packs).filter((f) => f.endsWith('.tgz'));
   writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'a-site', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs.map((t) => join(packs, t))], { cwd: site, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs.map((t) => join(packs, t))], {
+    cwd: site,
+    stdio: 'pipe',
+    env: { ...process.env, ...offerLocalSqlitePrebuild() },
+  });
   copyFileSync(join(root, 'docs', 'demo', 'demo-cluster.json'), join(site, 'demo.json'));
 }, 300_000);
 
 afterAll(() => {
-  for (const dir of [site, packs]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [site, packs, prebuilds]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 function oarSched(...args: string[]) {
@@ -39,7 +66,7 @@ function oarSched(...args: string[]) {
 
 describe('the packed packages installed into an empty folder', () => {
   it('are real copies, not links into the checkout', () => {
-    for (const pkg of ['oar-sched', '@oar-sched/core', '@oar-sched/plugin-api', '@oar-sched/plugin-find-default']) {
+    for (const pkg of ['oar-sched', '@oar-sched/core', '@oar-sched/plugin-api', '@oar-sched/plugin-find-default', '@oar-sched/db']) {
       expect(lstatSync(join(site, 'node_modules', pkg)).isSymbolicLink()).toBe(false);
     }
   });
@@ -83,5 +110,18 @@ describe('the packed packages installed into an empty folder', () => {
     };
     expect(placed('default.json')).toBe('1-2 5-6');
     expect(placed('contiguous.json')).toBe('5-8');
+  });
+
+  it('give a working database adapter, its native SQLite driver included', () => {
+    const script = [
+      "const { openDatabase, initSchema, listTables } = await import('@oar-sched/db');",
+      "const db = await openDatabase('sqlite::memory:');",
+      'await initSchema(db);',
+      'console.log((await listTables(db)).length);',
+      'await db.close();',
+    ].join(' ');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: site, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('27');
   });
 });
