@@ -8,7 +8,7 @@ import type { IntervalSet } from './interval-set.js';
 import type { Job, Moldable, RequestPart } from './job.js';
 import type { AccountingRecord } from './records.js';
 import type { SortingSettings } from './settings.js';
-import type { Reason } from './reason.js';
+import type { Reason, ReasonInit } from './reason.js';
 import type { PlatformView, SlotSetView } from './views.js';
 
 // ---------------------------------------------------------------- find
@@ -108,7 +108,8 @@ export interface Placement {
 
 export interface Unplaced {
   readonly placed: false;
-  readonly reason: Reason;
+  /** Why; a reason without `kind` (API v1) gets the kind of its code. */
+  readonly reason: ReasonInit;
 }
 
 /**

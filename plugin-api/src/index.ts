@@ -27,8 +27,8 @@ export type {
 } from './contexts.js';
 export { HOOK_KINDS } from './hooks.js';
 export type { SchedulerHooks, HookKind, FindHook, AssignHook, JobsSortingHook, ExtraMetaschedHook } from './hooks.js';
-export { reason } from './reason.js';
-export type { Reason, ReasonCode } from './reason.js';
+export { reason, kindOf, completeReason, REASON_KINDS } from './reason.js';
+export type { Reason, ReasonCode, ReasonKind, ReasonPlugin, ReasonDetails, ReasonInit, ReasonOptions, QuotaRuleDetails } from './reason.js';
 export type { PlatformView, SlotSetView, SlotView } from './views.js';
 export { IntervalSet } from './interval-set.js';
 export { Hierarchy, HierarchyLevel } from './hierarchy.js';

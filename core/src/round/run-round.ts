@@ -100,10 +100,11 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
   for (const r of snapshot.jobs) {
     const role = roleOf(r);
     if ((role !== 'waiting' && role !== 'reservation') || state.decisions.has(r.id)) continue;
+    // An inactive queue may be activated; a queue the snapshot does not declare cannot run anything.
     const why = declared.has(r.queue)
-      ? `queue "${r.queue}" is not active`
-      : `queue "${r.queue}" is not declared`;
-    state.decisions.set(r.id, { scheduled: false, reason: reason('QUEUE_NOT_SCHEDULED', why) });
+      ? reason('QUEUE_NOT_SCHEDULED', `queue "${r.queue}" is not active`, { details: { queue: r.queue } })
+      : reason('QUEUE_NOT_SCHEDULED', `queue "${r.queue}" is not declared`, { kind: 'unresolvable', details: { queue: r.queue } });
+    state.decisions.set(r.id, { scheduled: false, reason: why });
   }
   return { now, platform, decisions: state.decisions, slotSets: state.slotSets, warnings: state.warnings };
 }
@@ -146,7 +147,7 @@ function scheduleGroup(
     state.decisions.set(job.id, {
       scheduled: false,
       reason: sortedIds.has(job.id)
-        ? reason('GROUP_LIMIT', `only the first ${limit} jobs of the queue group are considered per round`)
+        ? reason('GROUP_LIMIT', `only the first ${limit} jobs of the queue group are considered per round`, { details: { limit } })
         : reason('NOT_SORTED', 'the job sorting plugin left this job out of the order'),
     });
   }

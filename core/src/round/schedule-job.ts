@@ -3,7 +3,7 @@
  * `default`), insertion of the placement, then the container's inner slot set. A plugin that
  * throws leaves this job unscheduled with the error as reason; nothing was inserted yet.
  */
-import { reason, type Job, type AssignContext, type Found, type Placement, type SearchOptions, type Reason } from '@oar-sched/plugin-api';
+import { completeReason, reason, type Job, type AssignContext, type Found, type Placement, type SearchOptions, type Reason } from '@oar-sched/plugin-api';
 import type { JobRecord } from '../model/snapshot.js';
 import { openContainer } from './containers.js';
 import { evaluateDependencies } from './dependencies.js';
@@ -79,8 +79,11 @@ export function scheduleJob(
   } catch (e) {
     return reason('PLUGIN_ERROR', `assign/find plugin failed: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (result === undefined) return reason('PLUGIN_DECLINED', `every assign plugin named "${assignName}" declined the job`);
-  if (!result.placed) return result.reason;
+  if (result === undefined) {
+    // Nobody handled the job: a configuration or plugin fault, not something time will fix.
+    return reason('PLUGIN_DECLINED', `every assign plugin named "${assignName}" declined the job`, { kind: 'error' });
+  }
+  if (!result.placed) return completeReason(result.reason);
   const moldable = job.moldables[result.moldableIndex];
   if (!moldable || result.resources.isEmpty) {
     return reason('PLUGIN_ERROR', `assign plugin "${assignName}" returned an invalid placement`);

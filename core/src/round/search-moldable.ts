@@ -95,7 +95,9 @@ export function searchMoldable(state: RoundState, request: SearchRequest): Searc
   if (end === 'latest-end') {
     return {
       found: false,
-      reason: reason('WINDOW_TIME_LIMIT', `no window ending before the quotas window time limit (${quotas?.latestEnd}) has the resources`),
+      reason: reason('WINDOW_TIME_LIMIT', `no window ending before the quotas window time limit (${quotas?.latestEnd}) has the resources`, {
+        details: { latestEnd: quotas?.latestEnd },
+      }),
     };
   }
   return {

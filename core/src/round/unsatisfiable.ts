@@ -7,17 +7,18 @@ import type { RoundState } from './round-state.js';
 
 export function describeUnsatisfiable(state: RoundState, job: Job, moldable: Moldable, findName: string): Reason | undefined {
   const { platform } = state;
-  for (const part of moldable.parts) {
+  for (const [index, part] of moldable.parts.entries()) {
     for (const level of part.levels) {
       if (!platform.hierarchy.level(level.level)) {
         return reason(
           'UNKNOWN_LEVEL',
           `the request uses level "${level.level}", which is not in hierarchyLabels (${platform.hierarchy.labels.join(', ')})`,
+          { details: { level: level.level } },
         );
       }
     }
     if (part.constraint.intersect(platform.usable).isEmpty) {
-      return reason('CONSTRAINT_EMPTY', 'the property filter matched no usable resource');
+      return reason('CONSTRAINT_EMPTY', 'the property filter matched no usable resource', { details: { part: index } });
     }
   }
   // With the default find we know the request's meaning: ask it about a completely free platform.
