@@ -23,6 +23,11 @@ export interface FindContext {
   /** The moldable's request parts: levels and constraint sets. A find must apply constraints itself. */
   readonly parts: readonly RequestPart[];
   readonly hierarchy: Hierarchy;
+  /**
+   * The round's resources (an addition to API v1): `platform.resources[p]` is the resource at
+   * position `p`, with its id and properties, so a find can read them for the positions it sees.
+   */
+  readonly platform: PlatformView;
   /** Free positions during the whole window (timesharing and placeholder shares included). */
   readonly available: IntervalSet;
   /** The window starts at the first slot of the slot set. */

@@ -4,6 +4,7 @@
  */
 import { reason, IntervalSet, type Job, type Reason } from '@oar-sched/plugin-api';
 import type { Slot } from '../slots/slot.js';
+import { createFindContext } from './find-context.js';
 import { insertJob } from './insert-job.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
 import { availabilityFor } from './shares.js';
@@ -36,17 +37,10 @@ export function scheduleReservation(state: RoundState, job: Job): ScheduledJob |
   if (!left || !right || !available || !hook) {
     return reason('RESERVATION_UNAVAILABLE', 'the reservation lies outside the scheduling horizon');
   }
-  const resources = hook.call({
-    job,
-    moldable,
-    parts: moldable.parts,
-    hierarchy: state.platform.hierarchy,
-    available,
-    beginning: left === slotSet.first,
-    args: [],
-    kwargs: {},
-    delegate: () => null,
-  });
+  const context = createFindContext(state, job, moldable, 'default', hook);
+  context.available = available;
+  context.beginning = left === slotSet.first;
+  const resources = hook.call(context);
   if (!resources || resources.isEmpty) {
     return reason('RESERVATION_UNAVAILABLE', `the requested resources are not free at the reserved time ${start}`);
   }
