@@ -12,8 +12,22 @@
  *   `before` (a tap already registered). Equal stages run in registration order.
  */
 import { OarSchedError, isOarSchedError } from '../errors.js';
-import { PLUGIN_API_VERSION, HOOK_KINDS, type Hierarchy, type RequestPart, type FindTapOptions, type OarPlugin, type PluginLogger, type PluginSetupApi, type TapOptions, type HookKind, type SchedulerHooks } from '@oar-sched/plugin-api';
+import {
+  PLUGIN_API_VERSION,
+  HOOK_KINDS,
+  type Hierarchy,
+  type RequestPart,
+  type FindTapOptions,
+  type OarPlugin,
+  type PluginLogger,
+  type PluginSetupApi,
+  type ReasonPlugin,
+  type TapOptions,
+  type HookKind,
+  type SchedulerHooks,
+} from '@oar-sched/plugin-api';
 import { createHooks } from './create-hooks.js';
+import { PluginContractError, TapFailures, type TapIdentity } from './tap-guard.js';
 import type { ZodType } from 'zod';
 import { formatZodIssues } from '../format-issues.js';
 
@@ -39,8 +53,23 @@ export interface RegisteredPlugin extends PluginOrigin {
 
 type SizeHint = (parts: readonly RequestPart[], hierarchy: Hierarchy) => number;
 
+/** What the round needs to report a plugin that threw or broke its contract. */
+export interface PluginFailure {
+  readonly plugin: ReasonPlugin;
+  /** `find plugin "contiguous" (@acme/x) failed: <error message>` or `… returned resources outside …`. */
+  readonly message: string;
+}
+
+const HOOK_LABELS: Readonly<Record<HookKind, string>> = {
+  jobsSorting: 'job sorting plugin',
+  assign: 'assign plugin',
+  find: 'find plugin',
+  extraMetasched: 'extraMetasched plugin',
+};
+
 export class PluginRegistry {
-  readonly hooks: SchedulerHooks = createHooks();
+  readonly #failures = new TapFailures();
+  readonly hooks: SchedulerHooks = createHooks((kind, key, tap) => this.#failures.guard(kind, key, tap));
   readonly #plugins: RegisteredPlugin[] = [];
   readonly #providers = new Map<string, RegisteredPlugin[]>();
   /** `sorting.<section>` → the schema a plugin declared for it. */
@@ -66,6 +95,30 @@ export class PluginRegistry {
   /** The `necessarySize` hint of a find name, when every tap of that name gave one. */
   findSizeHint(name: string): SizeHint | undefined {
     return this.#sizeHints.get(name) ?? undefined;
+  }
+
+  /**
+   * The plugin an error thrown by a hook call came from (every tap is wrapped when it is
+   * registered, see tap-guard.ts), with the message a `PLUGIN_ERROR` reason gives; `undefined`
+   * for an error no tap threw.
+   */
+  pluginFailure(error: unknown): PluginFailure | undefined {
+    const origin = this.#failures.originOf(error);
+    if (!origin) return undefined;
+    const plugin = this.#describeTap(origin);
+    const who = `${HOOK_LABELS[origin.hook]} "${origin.key}" (${plugin.packageName ?? plugin.name})`;
+    const message = error instanceof PluginContractError ? `${who} ${error.message}` : `${who} failed: ${errorText(error)}`;
+    return { plugin, message };
+  }
+
+  #describeTap(origin: TapIdentity): ReasonPlugin {
+    const registered = this.#plugins.find((p) => p.name === origin.tapName);
+    return {
+      name: origin.tapName,
+      ...(registered?.packageName !== undefined ? { packageName: registered.packageName } : {}),
+      hook: origin.hook,
+      key: origin.key,
+    };
   }
 
   /** The settings sections of `sorting` that plugins declared, with their schemas. */
@@ -194,6 +247,11 @@ export class PluginRegistry {
     }
     return parsed.data;
   }
+}
+
+/** An error's text: its message for an `Error`, `String(error)` otherwise. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** `"name" (package@version, source)` for messages. */

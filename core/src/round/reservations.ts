@@ -6,6 +6,7 @@ import { reason, IntervalSet, type Job, type Reason } from '@oar-sched/plugin-ap
 import type { Slot } from '../slots/slot.js';
 import { createFindContext } from './find-context.js';
 import { insertJob } from './insert-job.js';
+import { pluginErrorReason } from './plugin-error.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
 import { availabilityFor } from './shares.js';
 
@@ -40,7 +41,12 @@ export function scheduleReservation(state: RoundState, job: Job): ScheduledJob |
   const context = createFindContext(state, job, moldable, 'default', hook);
   context.available = available;
   context.beginning = left === slotSet.first;
-  const resources = hook.call(context);
+  let resources;
+  try {
+    resources = hook.call(context);
+  } catch (e) {
+    return pluginErrorReason(state.registry, e, 'find plugin failed');
+  }
   if (!resources || resources.isEmpty) {
     return reason('RESERVATION_UNAVAILABLE', `the requested resources are not free at the reserved time ${start}`);
   }

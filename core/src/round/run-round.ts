@@ -12,6 +12,7 @@ import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { SlotSet } from '../slots/slot-set.js';
 import { createDefaultSlotSet, insertPreoccupying } from './initial-state.js';
 import type { QuotaPort } from '../quotas/quota-port.js';
+import { pluginErrorReason } from './plugin-error.js';
 import { queueGroups } from './queue-groups.js';
 import { scheduleReservation } from './reservations.js';
 import type { Decision, RoundState, ScheduledJob } from './round-state.js';
@@ -129,7 +130,7 @@ function scheduleGroup(
         platform: state.platform,
       }) ?? fifo;
   } catch (e) {
-    const why = reason('PLUGIN_ERROR', `the job sorting plugin failed: ${e instanceof Error ? e.message : String(e)}`);
+    const why = pluginErrorReason(state.registry, e, 'the job sorting plugin failed');
     for (const job of fifo) state.decisions.set(job.id, { scheduled: false, reason: why });
     return;
   }

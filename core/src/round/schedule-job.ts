@@ -6,6 +6,7 @@
 import { completeReason, reason, type Job, type AssignContext, type Found, type Placement, type SearchOptions, type Reason } from '@oar-sched/plugin-api';
 import type { JobRecord } from '../model/snapshot.js';
 import { openContainer } from './containers.js';
+import { pluginErrorReason } from './plugin-error.js';
 import { evaluateDependencies } from './dependencies.js';
 import { insertJob } from './insert-job.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
@@ -77,7 +78,7 @@ export function scheduleJob(
   try {
     result = assignHook.call(context);
   } catch (e) {
-    return reason('PLUGIN_ERROR', `assign/find plugin failed: ${e instanceof Error ? e.message : String(e)}`);
+    return pluginErrorReason(state.registry, e, 'assign/find plugin failed');
   }
   if (result === undefined) {
     // Nobody handled the job: a configuration or plugin fault, not something time will fix.
