@@ -44,8 +44,10 @@ export interface FindContext {
 }
 
 /**
- * - an `IntervalSet`: the resources for this window (empty = nothing fits here). The core trusts
- *   it: it is not re-checked against `available` (quotas still are).
+ * - an `IntervalSet`: the resources for this window (empty = nothing fits here). It must lie in
+ *   `available` (positions past the last resource are ignored): otherwise the job is left
+ *   unscheduled with a `PLUGIN_ERROR` reason naming the plugin. It is not re-checked against the
+ *   request; quotas are checked afterwards.
  * - `null`: handled, nothing fits in this window.
  * - `undefined`: not mine, let the next tap of the same name decide.
  */

@@ -5,9 +5,13 @@
  *   in a `PLUGIN_ERROR` reason. The innermost tap wins: a find that throws inside an assign's
  *   search is blamed, not the assign. The error object itself is rethrown unchanged (a plugin
  *   catching it sees its own error); a thrown non-object becomes an `Error` with its text.
- * No allocation on the success path: one extra call frame.
+ * - a find's result must lie in the free set of its window (`ctx.available`): otherwise the job
+ *   would be placed on resources that are taken. Positions past the last resource do not exist
+ *   and occupy nothing, so they are tolerated (the OAR3 example `begin` relies on it).
+ * No allocation on the success path: one extra call frame and, for a find returning resources,
+ * one binary-search containment test.
  */
-import type { HookKind } from '@oar-sched/plugin-api';
+import type { FindContext, FindResult, HookKind, IntervalSet } from '@oar-sched/plugin-api';
 
 /** A registered tap as tapable stores it (tapable does not export the type). */
 export interface TapRecord {
@@ -67,6 +71,22 @@ export class TapFailures {
         },
       };
     }
+    if (hook === 'find') {
+      const find = fn as (context: FindContext) => FindResult;
+      return {
+        ...tap,
+        fn: (context: FindContext): FindResult => {
+          let result: FindResult;
+          try {
+            result = find(context);
+          } catch (e) {
+            throw this.tag(e, who);
+          }
+          if (result && !withinFree(context, result)) throw this.tag(contractError(result), who);
+          return result;
+        },
+      };
+    }
     return {
       ...tap,
       fn: (...args: unknown[]) => {
@@ -86,4 +106,33 @@ export class TapFailures {
       throw this.tag(e, who);
     }
   }
+}
+
+/**
+ * Every existing position of `result` is free in the window. The common case is one containment
+ * test; only a result that fails it is clipped to the platform's positions and tested again.
+ */
+function withinFree(context: FindContext, result: IntervalSet): boolean {
+  const available = context.available;
+  if (available.contains(result)) return true;
+  const count = context.platform?.resources.length;
+  if (count === undefined || !(result.bounds instanceof Int32Array)) return false;
+  const b = result.bounds;
+  let previousEnd = -2;
+  for (let i = 0; i + 1 < b.length; i += 2) {
+    const lo = b[i]!;
+    const hi = b[i + 1]!;
+    if (lo > hi || lo <= previousEnd + 1) return false;
+    previousEnd = hi;
+    if (lo >= count) break;
+    if (!available.containsRange(lo, hi < count ? hi : count - 1)) return false;
+  }
+  return b.length % 2 === 0;
+}
+
+function contractError(result: unknown): PluginContractError {
+  const isSet = typeof result === 'object' && result !== null && (result as { bounds?: unknown }).bounds instanceof Int32Array;
+  return new PluginContractError(
+    isSet ? 'returned resources outside the free set of the window' : 'returned something that is not a resource set (IntervalSet)',
+  );
 }

@@ -3,7 +3,7 @@
  * `PLUGIN_ERROR` reason that names it: `reason.plugin` and the message say which hook, which
  * name, which plugin and which package.
  */
-import { definePlugin } from '@oar-sched/plugin-api';
+import { definePlugin, IntervalSet } from '@oar-sched/plugin-api';
 import { describe, expect, it } from 'vitest';
 import { runRound } from './run-round.js';
 import { NOW, registryWith, snapshot, waiting } from './test-kit.js';
@@ -99,6 +99,67 @@ describe('PLUGIN_ERROR names the plugin', () => {
         message: 'find plugin "default" (@acme/picky) failed: reservations are not my job',
         plugin: { name: 'picky', packageName: '@acme/picky', hook: 'find', key: 'default' },
       },
+    });
+  });
+});
+
+describe('a find result is checked against the free set of its window', () => {
+  /** Always answers positions 0-1, free or not (resources 1 and 2 in the default order). */
+  const grabby = definePlugin({
+    name: 'grabby',
+    setup(api) {
+      api.find('contiguous_1h', () => IntervalSet.range(0, 1));
+      api.find('beyond', () => IntervalSet.range(7, 20)); // 8 resources: positions 8-20 do not exist
+      api.find('text', () => 'nodes 1-2' as unknown as IntervalSet);
+    },
+  });
+
+  it('positions that are taken: PLUGIN_ERROR naming the plugin, and nothing double-booked', async () => {
+    const round = await runRound(
+      snapshot({ jobs: [waiting(1, 8), waiting(2, 2, { types: { find: 'contiguous_1h' } })] }),
+      registryWith(grabby),
+    );
+    expect(round.decisions.get(1)).toMatchObject({ scheduled: true, placement: { start: NOW } });
+    // The first window of job 2 is [NOW, NOW+59], where job 1 holds everything: the find's answer
+    // is refused, the job is not placed there (nor anywhere).
+    expect(round.decisions.get(2)).toEqual({
+      scheduled: false,
+      reason: {
+        code: 'PLUGIN_ERROR',
+        kind: 'error',
+        message: 'find plugin "contiguous_1h" (@acme/grabby) returned resources outside the free set of the window',
+        plugin: { name: 'grabby', packageName: '@acme/grabby', hook: 'find', key: 'contiguous_1h' },
+      },
+    });
+    const first = round.slotSets.get('default')!.first;
+    expect([first.begin, first.end, first.free.toString()]).toEqual([NOW, NOW + 59, '']);
+  });
+
+  it('the same answer when it is free is accepted', async () => {
+    const round = await runRound(snapshot({ jobs: [waiting(2, 2, { types: { find: 'contiguous_1h' } })] }), registryWith(grabby));
+    expect(round.decisions.get(2)).toMatchObject({ scheduled: true, placement: { start: NOW } });
+  });
+
+  it('positions past the last resource do not exist and are tolerated (they occupy nothing)', async () => {
+    const round = await runRound(snapshot({ jobs: [waiting(1, 1, { types: { find: 'beyond' } })] }), registryWith(grabby));
+    expect(round.decisions.get(1)).toMatchObject({ scheduled: true, placement: { start: NOW } });
+  });
+
+  it('something that is not a resource set is refused with its own message', async () => {
+    const round = await runRound(snapshot({ jobs: [waiting(1, 1, { types: { find: 'text' } })] }), registryWith(grabby));
+    expect(round.decisions.get(1)).toMatchObject({
+      scheduled: false,
+      reason: { code: 'PLUGIN_ERROR', message: 'find plugin "text" (@acme/grabby) returned something that is not a resource set (IntervalSet)' },
+    });
+  });
+
+  it('a reservation gets the same check', async () => {
+    const override = definePlugin({ name: 'override', setup: (api) => api.find('default', (ctx) => (ctx.job.id === 2 ? IntervalSet.range(0, 0) : undefined)) });
+    const reservation = { ...waiting(2, 1), reservation: 'toSchedule' as const, startTime: NOW + 10 };
+    const round = await runRound(snapshot({ jobs: [waiting(1, 8), reservation] }), registryWith(override));
+    expect(round.decisions.get(2)).toMatchObject({
+      scheduled: false,
+      reason: { code: 'PLUGIN_ERROR', message: 'find plugin "default" (@acme/override) returned resources outside the free set of the window' },
     });
   });
 });
