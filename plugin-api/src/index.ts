@@ -30,6 +30,7 @@ export type { SchedulerHooks, HookKind, FindHook, AssignHook, JobsSortingHook, E
 export { reason, kindOf, completeReason, REASON_KINDS } from './reason.js';
 export type { Reason, ReasonCode, ReasonKind, ReasonPlugin, ReasonDetails, ReasonInit, ReasonOptions, QuotaRuleDetails } from './reason.js';
 export type { PlatformView, SlotSetView, SlotView } from './views.js';
+export type { Decision, PlacedJob, PlanSlot, PropertyChange, RoundPlatform, RoundResult, SlotSetPlan } from './result.js';
 export { IntervalSet } from './interval-set.js';
 export { Hierarchy, HierarchyLevel } from './hierarchy.js';
 export type { Job, Moldable, RequestPart, SharingKey } from './job.js';

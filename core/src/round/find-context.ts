@@ -25,7 +25,7 @@ export function createFindContext(state: RoundState, job: Job, moldable: Moldabl
     moldable,
     parts: moldable.parts,
     hierarchy: state.platform.hierarchy,
-    platform: state.platform,
+    platform: state.platformView,
     available: IntervalSet.EMPTY,
     beginning: false,
     args: spec?.args ?? [],

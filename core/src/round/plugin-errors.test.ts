@@ -131,8 +131,7 @@ describe('a find result is checked against the free set of its window', () => {
         plugin: { name: 'grabby', packageName: '@acme/grabby', hook: 'find', key: 'contiguous_1h' },
       },
     });
-    const first = round.slotSets.get('default')!.first;
-    expect([first.begin, first.end, first.free.toString()]).toEqual([NOW, NOW + 59, '']);
+    expect(round.slotSets.get('default')!.slots[0]).toEqual({ begin: NOW, end: NOW + 59, free: '' });
   });
 
   it('the same answer when it is free is accepted', async () => {

@@ -4,18 +4,19 @@
  */
 import { OarSchedError } from '../errors.js';
 import { buildJob, roleOf } from '../jobs/build-jobs.js';
-import { reason, type Job, type ExtraMetaschedContext, type Reason } from '@oar-sched/plugin-api';
+import { reason, type ExtraMetaschedContext, type Job, type Reason, type RoundResult } from '@oar-sched/plugin-api';
 import type { JobRecord, Snapshot } from '../model/snapshot.js';
-import { Platform } from '../platform/platform.js';
+import { Platform, type ResourcePropertyChange } from '../platform/platform.js';
+import { createPlatformView } from '../platform/platform-view.js';
 import { createQuotaPort } from '../quotas/index.js';
-import type { PluginRegistry } from '../registry/plugin-registry.js';
-import type { SlotSet } from '../slots/slot-set.js';
+import { errorText, type PluginRegistry } from '../registry/plugin-registry.js';
 import { createDefaultSlotSet, insertPreoccupying } from './initial-state.js';
 import type { QuotaPort } from '../quotas/quota-port.js';
 import { pluginErrorReason } from './plugin-error.js';
 import { queueGroups } from './queue-groups.js';
 import { scheduleReservation } from './reservations.js';
-import type { Decision, RoundState, ScheduledJob } from './round-state.js';
+import type { RoundState, ScheduledJob } from './round-state.js';
+import { buildRoundResult, placedDecision, unscheduledDecision } from './round-result.js';
 import { scheduleJob } from './schedule-job.js';
 import { assertSortingAvailable, resolveSortingSettings, sortJobs } from './sorting.js';
 
@@ -24,15 +25,6 @@ export interface RoundOptions {
   readonly quotas?: (snapshot: Snapshot, platform: Platform) => QuotaPort | undefined;
   /** Settings of the extra-metasched hook: the tap name to call (none when absent) and its config string. */
   readonly extraMetasched?: { readonly name: string; readonly config: string } | undefined;
-}
-
-export interface RoundResult {
-  readonly now: number;
-  readonly platform: Platform;
-  /** Every waiting job and new reservation of the snapshot, by id. */
-  readonly decisions: ReadonlyMap<number, Decision>;
-  readonly slotSets: ReadonlyMap<string, SlotSet>;
-  readonly warnings: readonly string[];
 }
 
 export function assertRunnable(snapshot: Snapshot, registry: PluginRegistry, options: RoundOptions = {}): void {
@@ -57,10 +49,12 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     now,
     config,
     platform,
+    platformView: createPlatformView(platform),
     registry,
     quotas: config.quotas.enabled ? (options.quotas ?? createQuotaPort)(snapshot, platform) : undefined,
     slotSets: new Map(),
     decisions: new Map(),
+    propertyChanges: [],
     placements: new Map(),
     warnings: [],
     sortingSettings,
@@ -105,9 +99,9 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     const why = declared.has(r.queue)
       ? reason('QUEUE_NOT_SCHEDULED', `queue "${r.queue}" is not active`, { details: { queue: r.queue } })
       : reason('QUEUE_NOT_SCHEDULED', `queue "${r.queue}" is not declared`, { kind: 'unresolvable', details: { queue: r.queue } });
-    state.decisions.set(r.id, { scheduled: false, reason: why });
+    decide(state, r.id, why);
   }
-  return { now, platform, decisions: state.decisions, slotSets: state.slotSets, warnings: state.warnings };
+  return buildRoundResult(state);
 }
 
 function scheduleGroup(
@@ -127,11 +121,11 @@ function scheduleGroup(
         config: state.config.sorting.custom?.config ?? '{}',
         settings: state.sortingSettings,
         accounting: snapshot.accounting,
-        platform: state.platform,
+        platform: state.platformView,
       }) ?? fifo;
   } catch (e) {
     const why = pluginErrorReason(state.registry, e, 'the job sorting plugin failed');
-    for (const job of fifo) state.decisions.set(job.id, { scheduled: false, reason: why });
+    for (const job of fifo) decide(state, job.id, why);
     return;
   }
   const limit = state.config.maxJobsPerQueuesGroup;
@@ -145,19 +139,27 @@ function scheduleGroup(
   const sortedIds = new Set(ordered.map((j) => j.id));
   for (const job of fifo) {
     if (keptIds.has(job.id)) continue;
-    state.decisions.set(job.id, {
-      scheduled: false,
-      reason: sortedIds.has(job.id)
+    decide(
+      state,
+      job.id,
+      sortedIds.has(job.id)
         ? reason('GROUP_LIMIT', `only the first ${limit} jobs of the queue group are considered per round`, { details: { limit } })
         : reason('NOT_SORTED', 'the job sorting plugin left this job out of the order'),
-    });
+    );
   }
 }
 
+/** Records a decision as plain result data. */
 function decide(state: RoundState, id: number, outcome: ScheduledJob | Reason): void {
-  state.decisions.set(id, 'job' in outcome ? { scheduled: true, placement: outcome } : { scheduled: false, reason: outcome });
+  state.decisions.set(id, 'job' in outcome ? placedDecision(state.platform, outcome) : unscheduledDecision(outcome));
 }
 
+/**
+ * Calls the configured extra-metasched hook before a queue group. The property changes it asks
+ * for are buffered and applied to the round's platform only once it has returned (the group's
+ * jobs are built after that, so their constraints see them); when it throws they are dropped and
+ * a warning says so. Applied changes go to the result (`propertyChanges`) for a database adapter.
+ */
 async function callExtraMetasched(
   state: RoundState,
   settings: { readonly name: string; readonly config: string },
@@ -166,6 +168,8 @@ async function callExtraMetasched(
 ): Promise<void> {
   const hook = state.registry.hooks.extraMetasched.get(settings.name);
   if (!hook) return;
+  const asked: ResourcePropertyChange[] = [];
+  let open = true;
   const context: ExtraMetaschedContext = {
     prevQueues,
     queues,
@@ -174,12 +178,48 @@ async function callExtraMetasched(
     slotSets: state.slotSets,
     scheduledJobs: state.placements,
     config: settings.config,
-    platform: state.platform,
-    setResourceProperty: (id, property, value) => state.platform.setResourceProperty(id, property, value),
+    platform: state.platformView,
+    setResourceProperty: (resourceId, property, value) => {
+      const problem = badPropertyChange(resourceId, property, value);
+      if (!open || problem) {
+        state.warnings.push(
+          `extraMetasched "${settings.name}": property change ${describeChange({ resourceId, property, value })} ignored: ${problem ?? 'asked for after the hook returned'}`,
+        );
+        return;
+      }
+      asked.push({ resourceId, property, value });
+    },
   };
   try {
     await hook.promise(context);
   } catch (e) {
-    state.warnings.push(`extraMetasched "${settings.name}" failed: ${e instanceof Error ? e.message : String(e)}`);
+    open = false;
+    state.warnings.push(state.registry.pluginFailure(e)?.message ?? `extraMetasched "${settings.name}" failed: ${errorText(e)}`);
+    if (asked.length > 0) {
+      const listed = asked.slice(0, 5).map(describeChange).join(', ') + (asked.length > 5 ? `, … (${asked.length - 5} more)` : '');
+      state.warnings.push(
+        `extraMetasched "${settings.name}" failed, so the ${asked.length} resource property change${asked.length === 1 ? '' : 's'} it asked for ${asked.length === 1 ? 'was' : 'were'} dropped: ${listed}`,
+      );
+    }
+    return;
   }
+  open = false;
+  const applied = state.platform.setResourceProperties(asked);
+  for (const change of applied) state.propertyChanges.push(Object.freeze({ ...change, queues: Object.freeze([...queues]) }));
+  if (applied.length < asked.length) {
+    const unknown = [...new Set(asked.filter((c) => !applied.includes(c)).map((c) => c.resourceId))];
+    state.warnings.push(`extraMetasched "${settings.name}" changed properties of unknown resource${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}: ignored`);
+  }
+}
+
+function describeChange(c: { readonly resourceId: unknown; readonly property: unknown; readonly value: unknown }): string {
+  return `resource ${String(c.resourceId)} ${String(c.property)}=${JSON.stringify(c.value)}`;
+}
+
+/** Why a change cannot be applied (a hook written in plain JavaScript may pass anything). */
+function badPropertyChange(resourceId: unknown, property: unknown, value: unknown): string | undefined {
+  if (typeof resourceId !== 'number' || !Number.isInteger(resourceId)) return 'the resource id is not an integer';
+  if (typeof property !== 'string' || property === '') return 'the property name is not a non-empty string';
+  if (typeof value !== 'string' && (typeof value !== 'number' || !Number.isFinite(value))) return 'the value is not a string or a finite number';
+  return undefined;
 }

@@ -49,7 +49,7 @@ export function scheduleJob(
     now: state.now,
     slotSet,
     hierarchy: state.platform.hierarchy,
-    platform: state.platform,
+    platform: state.platformView,
     minStart,
     args: job.assign?.args ?? [],
     kwargs: job.assign?.kwargs ?? {},
