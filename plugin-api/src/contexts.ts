@@ -9,6 +9,7 @@ import type { Job, Moldable, RequestPart } from './job.js';
 import type { AccountingRecord } from './records.js';
 import type { SortingSettings } from './settings.js';
 import type { Reason, ReasonInit } from './reason.js';
+import type { Decision, RoundResult } from './result.js';
 import type { PlatformView, SlotSetView } from './views.js';
 
 // ---------------------------------------------------------------- find
@@ -169,3 +170,61 @@ export interface ExtraMetaschedContext {
 }
 
 export type ExtraMetaschedFn = (context: ExtraMetaschedContext) => void | Promise<void>;
+
+// ---------------------------------------------------------------- observation: roundStart, jobDecided, roundDone
+
+/**
+ * The settings a round runs with, as a summary an observer can log or export (the full
+ * configuration stays with the app).
+ */
+export interface RoundConfigSummary {
+  readonly jobSecurityTime: number;
+  readonly resourceOrder: string;
+  readonly hierarchyLabels: readonly string[];
+  /** The `jobsSorting` policy in use (`sorting.custom.name` for `CUSTOM`). */
+  readonly sortingPolicy: string;
+  /** `null`: no limit. */
+  readonly maxJobsPerQueuesGroup: number | null;
+  readonly cacheEnabled: boolean;
+  readonly quotasEnabled: boolean;
+  /** The extra-metasched hook called before each queue group, `null` for none. */
+  readonly extraMetasched: string | null;
+}
+
+/** What the round is about to work on. */
+export interface RoundCounts {
+  readonly resources: number;
+  /** Alive or Absent resources. */
+  readonly usableResources: number;
+  readonly queues: number;
+  readonly activeQueues: number;
+  /** Waiting jobs to place (every queue, active or not). */
+  readonly waitingJobs: number;
+  /** New advance reservations to check. */
+  readonly reservations: number;
+  /** Running, planned or suspended jobs already holding resources. */
+  readonly preoccupyingJobs: number;
+}
+
+/** `roundStart`: once per round, after the snapshot is read, before anything is scheduled. */
+export interface RoundStartContext {
+  readonly now: number;
+  readonly config: RoundConfigSummary;
+  readonly counts: RoundCounts;
+}
+
+/** `jobDecided`: once per waiting job and new reservation, when its decision is taken. */
+export interface JobDecidedContext {
+  readonly now: number;
+  readonly job: Job;
+  /** The decision as it appears in the round result (the same frozen object). */
+  readonly decision: Decision;
+  /** Active queues of the group the job was decided in; empty for a job whose queue was not scheduled. */
+  readonly queues: readonly string[];
+}
+
+/** Observers return nothing; a value they return is ignored, an error they throw becomes a warning. */
+export type RoundStartFn = (context: RoundStartContext) => void;
+export type JobDecidedFn = (context: JobDecidedContext) => void;
+/** `roundDone` receives the round's result, the object `runRound` returns (frozen). */
+export type RoundDoneFn = (result: RoundResult) => void;

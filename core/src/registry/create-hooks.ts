@@ -1,6 +1,16 @@
 /** The tapable objects behind `SchedulerHooks` (the types are the plugin API's). */
-import { AsyncSeriesHook, HookMap, SyncBailHook } from 'tapable';
-import type { AssignHook, ExtraMetaschedHook, FindHook, HookKind, JobsSortingHook, SchedulerHooks } from '@oar-sched/plugin-api';
+import { AsyncSeriesHook, HookMap, SyncBailHook, SyncHook } from 'tapable';
+import type {
+  AssignHook,
+  ExtraMetaschedHook,
+  FindHook,
+  HookKind,
+  JobDecidedHook,
+  JobsSortingHook,
+  RoundDoneHook,
+  RoundStartHook,
+  SchedulerHooks,
+} from '@oar-sched/plugin-api';
 import type { TapRecord } from './tap-guard.js';
 
 /** Rewrites each tap when it is registered (the registry wraps taps to know who threw). */
@@ -18,5 +28,9 @@ export function createHooks(guard?: TapGuard): SchedulerHooks {
     assign: keyed<AssignHook>('assign', (name) => new SyncBailHook(['context'], name)),
     find: keyed<FindHook>('find', (name) => new SyncBailHook(['context'], name)),
     extraMetasched: keyed<ExtraMetaschedHook>('extraMetasched', (name) => new AsyncSeriesHook(['context'], name)),
+    // Observers are called tap by tap by the round (observe.ts), which catches what they throw.
+    roundStart: new SyncHook(['context'], 'roundStart') as RoundStartHook,
+    jobDecided: new SyncHook(['context'], 'jobDecided') as JobDecidedHook,
+    roundDone: new SyncHook(['result'], 'roundDone') as RoundDoneHook,
   });
 }

@@ -16,6 +16,7 @@ import {
   PLUGIN_API_VERSION,
   HOOK_KINDS,
   type Hierarchy,
+  type ObservationHookKind,
   type RequestPart,
   type FindTapOptions,
   type OarPlugin,
@@ -47,8 +48,13 @@ export interface PluginOrigin {
 export interface RegisteredPlugin extends PluginOrigin {
   readonly name: string;
   readonly apiVersion: number;
-  /** Hook names this plugin tapped, per hook. */
+  /** Hook names this plugin tapped, per keyed hook. */
   readonly provides: Readonly<Record<HookKind, readonly string[]>>;
+  /**
+   * Observation hooks this plugin taps (`roundStart`, `jobDecided`, `roundDone`). They are not
+   * names a plugin provides (any number of plugins may observe), so they are listed apart.
+   */
+  readonly observes: readonly ObservationHookKind[];
 }
 
 type SizeHint = (parts: readonly RequestPart[], hierarchy: Hierarchy) => number;
@@ -77,7 +83,8 @@ export class PluginRegistry {
   /** find name → size hint; `null` once a tap of that name comes without one. */
   readonly #sizeHints = new Map<string, SizeHint | null>();
 
-  constructor(private readonly logger: PluginLogger = silentLogger) {}
+  /** Where plugins' log lines (and observer failures reported after a round) go. */
+  constructor(readonly logger: PluginLogger = silentLogger) {}
 
   get plugins(): readonly RegisteredPlugin[] {
     return this.#plugins;
@@ -111,8 +118,13 @@ export class PluginRegistry {
     return { plugin, message };
   }
 
+  /** The registered plugin a tap belongs to (taps are named after their plugin). */
+  pluginOfTap(tapName: string): RegisteredPlugin | undefined {
+    return this.#plugins.find((p) => p.name === tapName);
+  }
+
   #describeTap(origin: TapIdentity): ReasonPlugin {
-    const registered = this.#plugins.find((p) => p.name === origin.tapName);
+    const registered = this.pluginOfTap(origin.tapName);
     return {
       name: origin.tapName,
       ...(registered?.packageName !== undefined ? { packageName: registered.packageName } : {}),
@@ -152,7 +164,11 @@ export class PluginRegistry {
     }
     const options = this.#validateOptions(plugin, label, rawOptions);
     const provides = Object.fromEntries(HOOK_KINDS.map((k) => [k, [] as string[]])) as Record<HookKind, string[]>;
-    const registered: RegisteredPlugin = { ...origin, name: plugin.name, apiVersion: plugin.apiVersion, provides };
+    const observes: ObservationHookKind[] = [];
+    const registered: RegisteredPlugin = { ...origin, name: plugin.name, apiVersion: plugin.apiVersion, provides, observes };
+    const observe = (kind: ObservationHookKind) => {
+      if (!observes.includes(kind)) observes.push(kind);
+    };
     const builtIn = origin.source === 'built-in';
     const tapOptions = (o?: TapOptions) => {
       if (!builtIn && o?.stage !== undefined && o.stage >= BUILTIN_STAGE) {
@@ -203,6 +219,18 @@ export class PluginRegistry {
       extraMetasched: (name, fn, o) => {
         claim('extraMetasched', name);
         this.hooks.extraMetasched.for(name).tapPromise(tapOptions(o), async (ctx) => fn(ctx));
+      },
+      onRoundStart: (fn, o) => {
+        observe('roundStart');
+        this.hooks.roundStart.tap(tapOptions(o), fn);
+      },
+      onJobDecided: (fn, o) => {
+        observe('jobDecided');
+        this.hooks.jobDecided.tap(tapOptions(o), fn);
+      },
+      onRoundDone: (fn, o) => {
+        observe('roundDone');
+        this.hooks.roundDone.tap(tapOptions(o), fn);
       },
       sortingSettings: (section, schema) => {
         const declared = this.#sortingSections.get(section);

@@ -4,7 +4,7 @@
  */
 import { OarSchedError } from '../errors.js';
 import { buildJob, roleOf } from '../jobs/build-jobs.js';
-import { reason, type ExtraMetaschedContext, type Job, type Reason, type RoundResult } from '@oar-sched/plugin-api';
+import { reason, type ExtraMetaschedContext, type Job, type Reason, type RoundResult, type RoundStartContext } from '@oar-sched/plugin-api';
 import type { JobRecord, Snapshot } from '../model/snapshot.js';
 import { Platform, type ResourcePropertyChange } from '../platform/platform.js';
 import { createPlatformView } from '../platform/platform-view.js';
@@ -12,13 +12,14 @@ import { createQuotaPort } from '../quotas/index.js';
 import { errorText, type PluginRegistry } from '../registry/plugin-registry.js';
 import { createDefaultSlotSet, insertPreoccupying } from './initial-state.js';
 import type { QuotaPort } from '../quotas/quota-port.js';
+import { observe } from './observe.js';
 import { pluginErrorReason } from './plugin-error.js';
 import { queueGroups } from './queue-groups.js';
 import { scheduleReservation } from './reservations.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
 import { buildRoundResult, placedDecision, unscheduledDecision } from './round-result.js';
 import { scheduleJob } from './schedule-job.js';
-import { assertSortingAvailable, resolveSortingSettings, sortJobs } from './sorting.js';
+import { assertSortingAvailable, resolveSortingSettings, sortingPolicyName, sortJobs } from './sorting.js';
 
 export interface RoundOptions {
   /** Builds the quotas port when `config.quotas.enabled`; default `createQuotaPort` (core §15–16). */
@@ -59,6 +60,9 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     warnings: [],
     sortingSettings,
   };
+  if (registry.hooks.roundStart.isUsed()) {
+    observe(registry, 'roundStart', registry.hooks.roundStart, roundStartContext(snapshot, state, options), state.warnings);
+  }
   const records = new Map(snapshot.jobs.map((r) => [r.id, r]));
   const preoccupying = snapshot.jobs.filter((r) => roleOf(r) === 'preoccupying').map((r) => buildJob(r, platform, config));
   createDefaultSlotSet(state);
@@ -76,19 +80,21 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     if (active.length === 1 && active[0] === 'besteffort') {
       insertPreoccupying(state, preoccupying.filter((j) => j.besteffort));
     }
+    const queues = Object.freeze([...active]);
     const inGroup = new Set(active);
     // Jobs are built per group, after the hook: a property it changed shows in their constraints.
     const waiting = snapshot.jobs
       .filter((r) => roleOf(r) === 'waiting' && inGroup.has(r.queue))
       .sort((a, b) => a.id - b.id)
       .map((r) => buildJob(r, platform, config));
-    scheduleGroup(state, snapshot, active, waiting, records);
+    scheduleGroup(state, snapshot, queues, waiting, records);
     for (const queue of active) {
       const reservations = snapshot.jobs
         .filter((r) => roleOf(r) === 'reservation' && r.queue === queue)
         .sort((a, b) => a.id - b.id);
       for (const record of reservations) {
-        decide(state, record.id, scheduleReservation(state, buildJob(record, platform, config)));
+        const job = buildJob(record, platform, config);
+        decide(state, job, scheduleReservation(state, job), queues);
       }
     }
   }
@@ -99,9 +105,15 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     const why = declared.has(r.queue)
       ? reason('QUEUE_NOT_SCHEDULED', `queue "${r.queue}" is not active`, { details: { queue: r.queue } })
       : reason('QUEUE_NOT_SCHEDULED', `queue "${r.queue}" is not declared`, { kind: 'unresolvable', details: { queue: r.queue } });
-    decide(state, r.id, why);
+    state.decisions.set(r.id, unscheduledDecision(why));
+    // The job was never built: build it for the observers only.
+    if (registry.hooks.jobDecided.isUsed()) notifyDecided(state, buildJob(r, platform, config), NO_QUEUES);
   }
-  return buildRoundResult(state);
+  const result = buildRoundResult(state);
+  if (!registry.hooks.roundDone.isUsed()) return result;
+  const failures: string[] = [];
+  observe(registry, 'roundDone', registry.hooks.roundDone, result, failures);
+  return failures.length === 0 ? result : Object.freeze({ ...result, warnings: Object.freeze([...result.warnings, ...failures]) });
 }
 
 function scheduleGroup(
@@ -125,7 +137,7 @@ function scheduleGroup(
       }) ?? fifo;
   } catch (e) {
     const why = pluginErrorReason(state.registry, e, 'the job sorting plugin failed');
-    for (const job of fifo) decide(state, job.id, why);
+    for (const job of fifo) decide(state, job, why, queues);
     return;
   }
   const limit = state.config.maxJobsPerQueuesGroup;
@@ -133,7 +145,7 @@ function scheduleGroup(
   const placedInGroup = new Map<number, ScheduledJob>();
   for (const job of kept) {
     if (state.decisions.has(job.id)) continue;
-    decide(state, job.id, scheduleJob(state, job, records, placedInGroup));
+    decide(state, job, scheduleJob(state, job, records, placedInGroup), queues);
   }
   const keptIds = new Set(kept.map((j) => j.id));
   const sortedIds = new Set(ordered.map((j) => j.id));
@@ -141,17 +153,55 @@ function scheduleGroup(
     if (keptIds.has(job.id)) continue;
     decide(
       state,
-      job.id,
+      job,
       sortedIds.has(job.id)
         ? reason('GROUP_LIMIT', `only the first ${limit} jobs of the queue group are considered per round`, { details: { limit } })
         : reason('NOT_SORTED', 'the job sorting plugin left this job out of the order'),
+      queues,
     );
   }
 }
 
-/** Records a decision as plain result data. */
-function decide(state: RoundState, id: number, outcome: ScheduledJob | Reason): void {
-  state.decisions.set(id, 'job' in outcome ? placedDecision(state.platform, outcome) : unscheduledDecision(outcome));
+const NO_QUEUES: readonly string[] = Object.freeze([]);
+
+/** Records a decision as plain result data and tells the `jobDecided` observers. */
+function decide(state: RoundState, job: Job, outcome: ScheduledJob | Reason, queues: readonly string[]): void {
+  state.decisions.set(job.id, 'job' in outcome ? placedDecision(state.platform, outcome) : unscheduledDecision(outcome));
+  if (state.registry.hooks.jobDecided.isUsed()) notifyDecided(state, job, queues);
+}
+
+function notifyDecided(state: RoundState, job: Job, queues: readonly string[]): void {
+  const context = Object.freeze({ now: state.now, job, decision: state.decisions.get(job.id)!, queues });
+  observe(state.registry, 'jobDecided', state.registry.hooks.jobDecided, context, state.warnings);
+}
+
+function roundStartContext(snapshot: Snapshot, state: RoundState, options: RoundOptions): RoundStartContext {
+  const { config, platform } = state;
+  const roles = { waiting: 0, reservation: 0, preoccupying: 0, inert: 0 };
+  for (const r of snapshot.jobs) roles[roleOf(r)]++;
+  const extra = options.extraMetasched;
+  return Object.freeze({
+    now: state.now,
+    config: Object.freeze({
+      jobSecurityTime: config.jobSecurityTime,
+      resourceOrder: config.resourceOrder,
+      hierarchyLabels: Object.freeze([...config.hierarchyLabels]),
+      sortingPolicy: sortingPolicyName(config),
+      maxJobsPerQueuesGroup: config.maxJobsPerQueuesGroup,
+      cacheEnabled: config.cacheEnabled,
+      quotasEnabled: config.quotas.enabled,
+      extraMetasched: extra && extra.name !== 'default' ? extra.name : null,
+    }),
+    counts: Object.freeze({
+      resources: platform.resources.length,
+      usableResources: platform.usable.size,
+      queues: snapshot.queues.length,
+      activeQueues: snapshot.queues.filter((q) => q.state === 'Active').length,
+      waitingJobs: roles.waiting,
+      reservations: roles.reservation,
+      preoccupyingJobs: roles.preoccupying,
+    }),
+  });
 }
 
 /**
