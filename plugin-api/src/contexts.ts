@@ -163,8 +163,12 @@ export interface ExtraMetaschedContext {
   readonly config: string;
   readonly platform: PlatformView;
   /**
-   * Changes a resource property for the rest of the round (and, in a database round, in the
-   * database, inside the round's transaction). Later groups see it in their constraints.
+   * Asks for a resource property change. Changes are buffered and applied to the round when this
+   * call resolves, before its queue group is scheduled, so this group and the later ones see them
+   * in their constraints (the hook itself still reads the old values). They are returned in
+   * `RoundResult.propertyChanges` (a database adapter writes them). If the hook throws, they are
+   * dropped and a warning says so. An unknown resource, a value that is not a string or a finite
+   * number, or a call after the hook returned is ignored with a warning.
    */
   setResourceProperty(resourceId: number, property: string, value: string | number): void;
 }
