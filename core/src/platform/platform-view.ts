@@ -9,7 +9,7 @@ import type { Platform } from './platform.js';
 export function createPlatformView(platform: Platform): PlatformView {
   return Object.freeze({
     get resources() {
-      return platform.resources;
+      return platform.frozenResources;
     },
     usable: platform.usable,
     defaultSet: platform.defaultSet,

@@ -51,7 +51,8 @@ describe('Platform.setResourceProperties', () => {
     ]);
     expect(applied.map((c) => c.resourceId)).toEqual([2, 3]);
     expect(p.constraint("deploy = 'YES'", '').toString()).toBe('1-2');
-    expect(Object.isFrozen(p.resources)).toBe(true);
+    expect(Object.isFrozen(p.frozenResources)).toBe(true);
+    expect(p.frozenResources[1]!.properties.deploy).toBe('YES');
     expect(Object.isFrozen(p.resources[1]!.properties)).toBe(true);
   });
 

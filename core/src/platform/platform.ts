@@ -19,8 +19,10 @@ export interface ResourcePropertyChange {
 }
 
 export class Platform {
-  /** Resources in index order (frozen; replaced as a whole when properties change). */
+  /** Resources in index order (replaced as a whole when properties change; never frozen: hot reads). */
   #resources: readonly ResourceRecord[];
+  /** A frozen copy of `#resources` for plugins, made on first use after each change. */
+  #frozen: readonly ResourceRecord[] | undefined;
   /** `ids[index]` = resource id. */
   readonly ids: Int32Array;
   /**
@@ -41,7 +43,7 @@ export class Platform {
   readonly #constraints = new Map<string, IntervalSet>();
 
   constructor(resources: readonly ResourceRecord[], config: SchedulerConfig) {
-    this.#resources = Object.freeze(sortResources(resources, parseResourceOrder(config.resourceOrder)));
+    this.#resources = sortResources(resources, parseResourceOrder(config.resourceOrder));
     this.#labels = config.hierarchyLabels;
     this.ids = Int32Array.from(this.resources, (r) => r.id);
     this.#runEnd = new Int32Array(this.ids.length);
@@ -58,6 +60,14 @@ export class Platform {
 
   get resources(): readonly ResourceRecord[] {
     return this.#resources;
+  }
+
+  /**
+   * The resources as a frozen array, for plugins (`ctx.platform.resources`). A copy: V8 reads
+   * frozen arrays more slowly, and the engine reads `resources` on hot paths.
+   */
+  get frozenResources(): readonly ResourceRecord[] {
+    return (this.#frozen ??= Object.freeze([...this.#resources]));
   }
 
   get hierarchy(): Hierarchy {
@@ -90,7 +100,8 @@ export class Platform {
       const r = resources[index]!;
       resources[index] = Object.freeze({ ...r, properties: Object.freeze({ ...r.properties, [property]: value }) });
     }
-    this.#resources = Object.freeze(resources);
+    this.#resources = resources;
+    this.#frozen = undefined;
     this.#constraints.clear();
     if (applied.some((c) => this.#labels.includes(c.property))) this.#hierarchy = this.#buildHierarchy();
     return applied;
