@@ -28,3 +28,6 @@ export { validateQuotasConfig } from './quotas/index.js';
 export { roleOf } from './jobs/build-jobs.js';
 export { describeCycle, findDependencyCycles, waitingDependencyGraph } from './jobs/dependency-cycles.js';
 export * from './metasched/index.js';
+export { filterKey, isDefaultFilter } from './platform/property-filters.js';
+export type { PropertyFilter, PropertyFilterPort, FilterResult } from './platform/property-filters.js';
+export { queueGroups as queueGroupsOf } from './round/queue-groups.js';

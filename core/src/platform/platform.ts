@@ -3,7 +3,9 @@
  * the derived sets of core §3.2 and the hierarchy of §4.1. Everything after this point works on
  * positions ("indices"); ids only reappear when results leave the core.
  */
+import { OarSchedError } from '../errors.js';
 import { compileExpression } from '../resources/expression/index.js';
+import { filterKey, isDefaultFilter, type FilterResult, type PropertyFilter } from './property-filters.js';
 import { Hierarchy, IntervalSet } from '@oar-sched/plugin-api';
 import type { SchedulerConfig } from '../model/config.js';
 import type { ResourceRecord } from '../model/snapshot.js';
@@ -41,6 +43,7 @@ export class Platform {
   readonly #labels: readonly string[];
   readonly #indexOfId: ReadonlyMap<number, number>;
   readonly #constraints = new Map<string, IntervalSet>();
+  #evaluated: ReadonlyMap<string, FilterResult> | undefined;
 
   constructor(resources: readonly ResourceRecord[], config: SchedulerConfig) {
     this.#resources = sortResources(resources, parseResourceOrder(config.resourceOrder));
@@ -188,12 +191,15 @@ export class Platform {
    * The constraint set of one request part (core §5): `defaultSet` when neither the job nor the
    * part says anything but `type = 'default'`, else the resources (any state, any type) for which
    * `jobExpr AND partExpr` — plain text concatenation, as OAR does — is TRUE. Cached by text.
-   * Throws `OarSchedError('EXPRESSION_SYNTAX')` for an unparsable combination.
+   * Throws `OarSchedError('EXPRESSION_SYNTAX')` for an unparsable combination. Once
+   * `useEvaluatedFilters` was called, the filters come from there instead.
    */
   constraint(jobExpression: string, partExpression: string): IntervalSet {
+    const filter = { job: jobExpression, part: partExpression };
+    if (isDefaultFilter(filter)) return this.defaultSet;
+    if (this.#evaluated) return this.#evaluatedConstraint(filter);
     const job = jobExpression.trim();
     const part = partExpression.trim();
-    if (job === '' && (part === '' || /^type\s*=\s*'default'$/.test(part))) return this.defaultSet;
     const text = job === '' ? part : part === '' ? job : `${job} AND ${part}`;
     let set = this.#constraints.get(text);
     if (!set) {
@@ -202,5 +208,22 @@ export class Platform {
       this.#constraints.set(text, set);
     }
     return set;
+  }
+
+  /**
+   * Filters evaluated outside the engine (a database round, see property-filters.ts) for the jobs
+   * about to be built; they replace the engine's own evaluation from now on.
+   */
+  useEvaluatedFilters(results: ReadonlyMap<string, FilterResult>): void {
+    this.#evaluated = results;
+  }
+
+  #evaluatedConstraint(filter: PropertyFilter): IntervalSet {
+    const result = this.#evaluated!.get(filterKey(filter));
+    if (result === undefined) {
+      throw new OarSchedError('PROPERTY_FILTER_INVALID', `the property filter was not evaluated: ${filterKey(filter).replace('\u0000', ' / ')}`);
+    }
+    if (!Array.isArray(result)) throw new OarSchedError('PROPERTY_FILTER_INVALID', (result as { error: string }).error);
+    return this.indicesOfIds(result as readonly number[]);
   }
 }

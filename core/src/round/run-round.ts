@@ -4,9 +4,10 @@
  */
 import { OarSchedError } from '../errors.js';
 import { buildJob, roleOf } from '../jobs/build-jobs.js';
-import { reason, type ExtraMetaschedContext, type Job, type Reason, type RoundResult, type RoundStartContext } from '@oar-sched/plugin-api';
+import { reason, type ExtraMetaschedContext, type Job, type PropertyChange, type Reason, type RoundResult, type RoundStartContext } from '@oar-sched/plugin-api';
 import type { JobRecord, Snapshot } from '../model/snapshot.js';
 import { Platform, type ResourcePropertyChange } from '../platform/platform.js';
+import { filterKey, isDefaultFilter, type PropertyFilter, type PropertyFilterPort } from '../platform/property-filters.js';
 import { createPlatformView } from '../platform/platform-view.js';
 import { createQuotaPort } from '../quotas/index.js';
 import { errorText, type PluginRegistry } from '../registry/plugin-registry.js';
@@ -26,6 +27,13 @@ export interface RoundOptions {
   readonly quotas?: (snapshot: Snapshot, platform: Platform) => QuotaPort | undefined;
   /** Settings of the extra-metasched hook: the tap name to call (none when absent) and its config string. */
   readonly extraMetasched?: { readonly name: string; readonly config: string } | undefined;
+  /** Evaluates property filters outside the engine (the database does, in a database round). */
+  readonly propertyFilters?: PropertyFilterPort | undefined;
+  /**
+   * Told, before the group's filters are evaluated, of the property changes the group's hook
+   * made (a database round writes them in its transaction, so that its filters see them).
+   */
+  readonly onPropertyChanges?: ((changes: readonly PropertyChange[]) => Promise<void>) | undefined;
 }
 
 export function assertRunnable(snapshot: Snapshot, registry: PluginRegistry, options: RoundOptions = {}): void {
@@ -69,14 +77,20 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
   insertPreoccupying(state, preoccupying.filter((j) => !j.besteffort));
 
   const declared = new Set(snapshot.queues.map((q) => q.name));
-  let prevQueues: string[] | null = null;
+  let prevQueues: readonly string[] | null = null;
   for (const group of queueGroups(snapshot.queues)) {
+    // The hook runs before every group, an all-inactive one included, and sees the group's
+    // queues before the active filter (metascheduler.md §5.2).
+    const names = group.map((q) => q.name);
+    if (options.extraMetasched && options.extraMetasched.name !== 'default') {
+      const before = state.propertyChanges.length;
+      await callExtraMetasched(state, options.extraMetasched, prevQueues, names);
+      if (options.onPropertyChanges && state.propertyChanges.length > before) await options.onPropertyChanges(state.propertyChanges.slice(before));
+    }
+    prevQueues = names;
     const active = group.filter((q) => q.state === 'Active').map((q) => q.name);
     if (active.length === 0) continue;
-    if (options.extraMetasched && options.extraMetasched.name !== 'default') {
-      await callExtraMetasched(state, options.extraMetasched, prevQueues, active);
-    }
-    prevQueues = active;
+    if (options.propertyFilters) await evaluateFilters(options.propertyFilters, platform, snapshot.jobs, new Set(active));
     if (active.length === 1 && active[0] === 'besteffort') {
       insertPreoccupying(state, preoccupying.filter((j) => j.besteffort));
     }
@@ -260,6 +274,22 @@ async function callExtraMetasched(
     const unknown = [...new Set(asked.filter((c) => !applied.includes(c)).map((c) => c.resourceId))];
     state.warnings.push(`extraMetasched "${settings.name}" changed properties of unknown resource${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}: ignored`);
   }
+}
+
+/** The filters of the group's waiting jobs and new reservations, evaluated by the port. */
+async function evaluateFilters(port: PropertyFilterPort, platform: Platform, jobs: readonly JobRecord[], queues: ReadonlySet<string>): Promise<void> {
+  const filters = new Map<string, PropertyFilter>();
+  for (const r of jobs) {
+    const role = roleOf(r);
+    if ((role !== 'waiting' && role !== 'reservation') || !queues.has(r.queue)) continue;
+    for (const m of r.moldables) {
+      for (const part of m.request) {
+        const filter = { job: r.properties, part: part.property };
+        if (!isDefaultFilter(filter)) filters.set(filterKey(filter), filter);
+      }
+    }
+  }
+  platform.useEvaluatedFilters(filters.size === 0 ? new Map() : await port.resolve([...filters.values()]));
 }
 
 function describeChange(c: { readonly resourceId: unknown; readonly property: unknown; readonly value: unknown }): string {
