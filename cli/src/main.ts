@@ -1,13 +1,15 @@
 /**
  * `oar-sched`: the command line. User errors print one clear message and exit 2; a stack trace
  * only ever appears for internal errors (exit 3), and then with a request to report it.
+ *
+ * OAR starts the scheduler as a new process every cycle, so start-up time is paid every round:
+ * this module imports commander and nothing else of weight. Each command's module (and with it the
+ * engine, the scenario adapter, zod, …) is imported only when that command runs.
  */
+import * as nodeModule from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { isOarSchedError } from '@oar-sched/core';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
-import { pluginsCommand } from './commands/plugins.js';
-import { scheduleCommand } from './commands/schedule.js';
 
 const CONFIG_OPTION_HELP =
   'config file (default: oar.config.{ts,mts,cts,js,mjs,cjs,json} or .oarrc{,.json,.yaml,.yml}, ' +
@@ -18,8 +20,30 @@ const DISCOVERY_HELP =
   'the config file, or to the current folder) whose package.json has an "oar" field, then the\n' +
   'config\'s plugins.list; plugins.disable removes some. See docs/guides/plugins.md.';
 
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export interface RunOptions {
+  /**
+   * This is a short-lived process that validates its input once (the `oar-sched` binary): zod
+   * then checks objects by interpreting their schemas instead of compiling a checker for each
+   * object schema on its first use, which costs more than it saves for one scenario and a few
+   * config objects. Process-wide (zod's global config), so off for programs embedding `runCli`.
+   */
+  readonly oneShotProcess?: boolean;
+}
+
+/** The `oar-sched` binary: the process's arguments and streams, its exit code. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // Node ≥ 22.1 keeps the compiled code of the modules between runs (the scheduler is started
+  // every cycle); older Node has no such cache and skips this.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  process.exitCode = await runCli(argv, processIo, { oneShotProcess: true });
+}
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo, options: RunOptions = {}): Promise<number> {
   let exitCode = EXIT_OK;
+  /** Before a command's modules load (their schemas are built as they load). */
+  const prepare = async () => {
+    if (options.oneShotProcess) (await import('zod')).config({ jitless: true });
+  };
   const program = new Command()
     .name('oar-sched')
     .description('OAR3-compatible batch scheduler: run scheduling rounds on scenarios, manage plugins.')
@@ -42,6 +66,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         'Example:\n  oar-sched schedule --scenario docs/demo/demo-cluster.json --slots',
     )
     .action(async (opts: { scenario: string; check?: boolean; slots?: boolean; config?: string }) => {
+      await prepare();
+      const { scheduleCommand } = await import('./commands/schedule.js');
       exitCode = await scheduleCommand(opts, io);
     });
 
@@ -52,6 +78,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--config <file>', CONFIG_OPTION_HELP)
     .addHelpText('after', `\n${DISCOVERY_HELP}\n\nExit codes: 0 done, 2 a plugin or the config is invalid (the message names it).`)
     .action(async (opts: { json?: boolean; config?: string }) => {
+      await prepare();
+      const { pluginsCommand } = await import('./commands/plugins.js');
       exitCode = await pluginsCommand(opts, io);
     });
 
@@ -60,6 +88,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;
+    // Only on the error path: the engine package is not needed to print help.
+    const { isOarSchedError } = await import('@oar-sched/core');
     if (isOarSchedError(e)) {
       io.err(`oar-sched: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
       return EXIT_USER_ERROR;

@@ -16,6 +16,7 @@ import { isOarSchedError, OarSchedError, resolveSortingSettings, schedulerConfig
 import type { PluginLogger } from '@oar-sched/plugin-api';
 import { findProjectRoot } from './plugin-loader/find-package.js';
 import { registerPlugins } from './plugin-loader/register-plugins.js';
+import { BUILTIN_PLUGIN_PACKAGES, loadBuiltinPlugins } from './plugin-loader/builtins.js';
 import { processIo, stderrLogger } from './io.js';
 
 export interface SchedulerSetup {
@@ -41,6 +42,9 @@ export interface SetupOptions {
 export async function createSchedulerSetup(options: SetupOptions = {}): Promise<SchedulerSetup> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const logger = options.logger ?? stderrLogger(processIo);
+  // The built-ins do not depend on the config: their modules load while the config is read.
+  const builtinsLoading = loadBuiltinPlugins(BUILTIN_PLUGIN_PACKAGES);
+  builtinsLoading.catch(() => {}); // reported by registerPlugins, or moot if the config fails first
   const config = await loadOarConfig({ file: options.configFile, searchFrom: cwd });
   const baseDir = config.file !== undefined ? dirname(config.file) : cwd;
   const projectDir = findProjectRoot(baseDir);
@@ -51,6 +55,7 @@ export async function createSchedulerSetup(options: SetupOptions = {}): Promise<
     projectDir,
     configFile: config.file,
     logger,
+    builtinsLoading,
   });
   const extra = config.config.extraMetasched;
   if (extra && extra.name !== 'default' && !registry.has('extraMetasched', extra.name)) {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isOarSchedError, type OarSchedError } from '@oar-sched/core';
 import { loadOarConfig } from './load-config.js';
+import { oarConfigSchema } from './oar-config-schema.js';
 
 const CORE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dirs: string[] = [];
@@ -138,6 +139,8 @@ describe('loadOarConfig finds the file', () => {
     expect(loaded.config.plugins).toEqual({ discover: true, disable: [], list: [], options: {} });
     expect(loaded.config.extraMetasched).toBeUndefined();
     expect(loaded.config.scheduler.sorting.policy).toBe('FIFO');
+    // Built without running the whole schema: the same as the schema's own defaults.
+    expect(loaded.config).toEqual(oarConfigSchema.parse({}));
   });
 });
 

@@ -6,14 +6,17 @@
  * jiti without its module cache, so TypeScript needs no build step and a changed file is seen
  * again by the next load; YAML and JSON go through cosmiconfig's own loaders.
  *
+ * Start-up cost: the scheduler is started every cycle, usually without any config file, so the
+ * folders are first scanned with `existsSync`; cosmiconfig (and jiti, for code files) are only
+ * imported when one of the search places exists.
+ *
  * Errors: `CONFIG_UNREADABLE` when a file is missing or cannot be parsed or evaluated,
  * `CONFIG_INVALID` when it loads but does not match the schema. Both name the file.
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { cosmiconfig, type Loader } from 'cosmiconfig';
-import { createJiti } from 'jiti';
-import { OarSchedError, isOarSchedError, formatZodIssues, type SchedulerConfigInput } from '@oar-sched/core';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Loader } from 'cosmiconfig';
+import { OarSchedError, isOarSchedError, formatZodIssues, schedulerConfigSchema, type SchedulerConfigInput } from '@oar-sched/core';
 import { oarConfigSchema, type ResolvedOarConfig } from './oar-config-schema.js';
 
 /** Tried in this order in each folder; the first that exists wins. */
@@ -51,17 +54,31 @@ export interface LoadConfigOptions {
 }
 
 const loadCode: Loader = async (filepath) => {
+  const { createJiti } = await import('jiti');
   const jiti = createJiti(import.meta.url, { moduleCache: false, interopDefault: true });
   return jiti.import<unknown>(filepath, { default: true });
 };
 
-function explorer() {
+async function explorer() {
+  const { cosmiconfig } = await import('cosmiconfig');
   return cosmiconfig('oar', {
     searchPlaces: [...CONFIG_SEARCH_PLACES],
     searchStrategy: 'project',
     cache: false,
     loaders: { '.ts': loadCode, '.mts': loadCode, '.cts': loadCode, '.js': loadCode, '.mjs': loadCode, '.cjs': loadCode },
   });
+}
+
+/**
+ * Whether any search place exists from `from` up to the project root (same folders as the search,
+ * a plain `existsSync` per place): without one, cosmiconfig is not even imported.
+ */
+export function anyConfigCandidate(from: string): boolean {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (CONFIG_SEARCH_PLACES.some((place) => existsSync(join(dir, place)))) return true;
+    if (existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'package.yaml'))) return false;
+    if (dirname(dir) === dir) return false;
+  }
 }
 
 export async function loadOarConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
@@ -71,13 +88,22 @@ export async function loadOarConfig(options: LoadConfigOptions = {}): Promise<Lo
     if (!existsSync(file)) {
       throw new OarSchedError('CONFIG_UNREADABLE', `config file ${options.file} does not exist`, 'fix the --config path');
     }
-    found = await readWith(file, () => explorer().load(file));
+    found = await readWith(file, async () => (await explorer()).load(file));
   } else {
     const from = resolve(options.searchFrom ?? process.cwd());
-    found = await readWith(from, () => explorer().search(from));
+    found = anyConfigCandidate(from) ? await readWith(from, async () => (await explorer()).search(from)) : null;
   }
-  if (!found) return { file: undefined, config: oarConfigSchema.parse({}), schedulerInput: undefined };
+  if (!found) return { file: undefined, config: defaultConfig(), schedulerInput: undefined };
   return validateConfig(found.config ?? {}, found.filepath);
+}
+
+/** Every default, without a file (what `oarConfigSchema.parse({})` gives, without running the whole schema). */
+function defaultConfig(): ResolvedOarConfig {
+  return {
+    scheduler: schedulerConfigSchema.parse({}),
+    plugins: { discover: true, disable: [], list: [], options: {} },
+    extraMetasched: undefined,
+  };
 }
 
 /** Validates an already loaded config object; `file` names it in errors. */
