@@ -6,10 +6,12 @@
  * this module imports commander and nothing else of weight. Each command's module (and with it the
  * engine, the scenario adapter, zod, …) is imported only when that command runs.
  */
+import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
+import { isUsageError } from './usage-error.js';
 
 const CONFIG_OPTION_HELP =
   'config file (default: oar.config.{ts,mts,cts,js,mjs,cjs,json} or .oarrc{,.json,.yaml,.yml}, ' +
@@ -19,6 +21,16 @@ const DISCOVERY_HELP =
   'Plugins: the built-ins, then every direct dependency of the project (the package.json nearest to\n' +
   'the config file, or to the current folder) whose package.json has an "oar" field, then the\n' +
   'config\'s plugins.list; plugins.disable removes some. See docs/guides/plugins.md.';
+
+const EXIT_CODES_HELP =
+  'Exit codes: 0 done, 1 --check found mismatches, 2 invalid input, usage or configuration (one\n' +
+  'message naming the file), 3 internal error (a bug: the message asks you to report it).';
+
+/** The version of the `oar-sched` package (this package), for `--version`. */
+export function cliVersion(): string {
+  const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return json.version;
+}
 
 export interface RunOptions {
   /**
@@ -47,23 +59,27 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, opt
   const program = new Command()
     .name('oar-sched')
     .description('OAR3-compatible batch scheduler: run scheduling rounds on scenarios, manage plugins.')
+    .version(cliVersion(), '-V, --version', 'print the version of oar-sched')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}`);
 
   program
     .command('schedule')
     .description('Run one scheduling round on a JSON scenario and print the decisions as JSON.')
-    .requiredOption('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md)')
-    .option('--check', 'compare the result with the scenario\'s "expect" block; exit 1 on mismatch')
+    .requiredOption('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md); "-" reads standard input')
+    .option('--check', 'compare the result with the scenario\'s "expect" block; exit 1 on mismatch (the scenario must have one)')
     .option('--slots', 'add the final default slot chain to the result')
     .option('--config <file>', CONFIG_OPTION_HELP)
     .addHelpText(
       'after',
       `\n${DISCOVERY_HELP}\n` +
         'The scenario\'s own "config" wins field by field over the config file\'s "scheduler" section.\n' +
-        '\nExit codes: 0 done, 1 --check mismatch, 2 invalid input or configuration.\n' +
-        'Example:\n  oar-sched schedule --scenario docs/demo/demo-cluster.json --slots',
+        `\n${EXIT_CODES_HELP}\n` +
+        'Examples:\n' +
+        '  oar-sched schedule --scenario docs/demo/demo-cluster.json --slots > result.json\n' +
+        '  cat scenario.json | oar-sched schedule --scenario - --check',
     )
     .action(async (opts: { scenario: string; check?: boolean; slots?: boolean; config?: string }) => {
       await prepare();
@@ -76,7 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, opt
     .description('List the plugins a scheduler started here would load, with their source, version, API and hooks.')
     .option('--json', 'print JSON instead of a table')
     .option('--config <file>', CONFIG_OPTION_HELP)
-    .addHelpText('after', `\n${DISCOVERY_HELP}\n\nExit codes: 0 done, 2 a plugin or the config is invalid (the message names it).`)
+    .addHelpText('after', `\n${DISCOVERY_HELP}\n\n${EXIT_CODES_HELP}`)
     .action(async (opts: { json?: boolean; config?: string }) => {
       await prepare();
       const { pluginsCommand } = await import('./commands/plugins.js');
@@ -88,9 +104,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, opt
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;
-    // Only on the error path: the engine package is not needed to print help.
+    // Only on the error path: the engine package is not needed to print help or a version.
     const { isOarSchedError } = await import('@oar-sched/core');
-    if (isOarSchedError(e)) {
+    if (isOarSchedError(e) || isUsageError(e)) {
       io.err(`oar-sched: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
       return EXIT_USER_ERROR;
     }

@@ -53,8 +53,8 @@ describe('oar-sched start-up loads what the command needs, nothing more', () => 
     }
   });
 
-  it('--help loads neither the engine nor zod', () => {
-    for (const args of [['--help'], ['schedule', '--help']]) {
+  it('--version and --help load neither the engine nor zod', () => {
+    for (const args of [['--version'], ['--help'], ['schedule', '--help']]) {
       const { code, modules } = loadedModules(args);
       expect(code).toBe(0);
       expect(from(modules, '/core/dist/')).toEqual([]);
