@@ -10,6 +10,11 @@ export interface CliIo {
    * the config search starts there. Default: `process.cwd()`.
    */
   readonly cwd?: string | undefined;
+  /**
+   * Whether standard output is a terminal: `schedule` then prints a table for people instead of
+   * JSON for scripts (unless `--format` says otherwise). Default: not a terminal.
+   */
+  readonly isTTY?: boolean | undefined;
   /** All of standard input, for `--scenario -`. Default: nothing to read (an empty string). */
   readStdin?(): Promise<string>;
 }
@@ -22,6 +27,9 @@ export interface CliIo {
 export const processIo: CliIo = {
   out: (text) => writeTo(process.stdout, text),
   err: (text) => writeTo(process.stderr, text),
+  get isTTY() {
+    return process.stdout.isTTY === true;
+  },
   readStdin: async () => {
     let text = '';
     process.stdin.setEncoding('utf8');

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 import { isUsageError } from './usage-error.js';
@@ -67,8 +67,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, opt
 
   program
     .command('schedule')
-    .description('Run one scheduling round on a JSON scenario and print the decisions as JSON.')
+    .description('Run one scheduling round on a scenario and print the decisions: a table on a terminal, JSON otherwise.')
     .requiredOption('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md); "-" reads standard input')
+    .addOption(
+      new Option('--format <format>', 'output: "table" for people, "json" for scripts (default: table when stdout is a terminal and not --check, else json)')
+        .choices(['table', 'json']),
+    )
     .option('--check', 'compare the result with the scenario\'s "expect" block; exit 1 on mismatch (the scenario must have one)')
     .option('--slots', 'add the final default slot chain to the result')
     .option('--config <file>', CONFIG_OPTION_HELP)
@@ -76,12 +80,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, opt
       'after',
       `\n${DISCOVERY_HELP}\n` +
         'The scenario\'s own "config" wins field by field over the config file\'s "scheduler" section.\n' +
+        'The table shows dates in the scheduler\'s time zone (scheduler.timezone, default UTC) and\n' +
+        'resources grouped by the first hierarchy label other than resource_id (e.g. node-1[1-8]).\n' +
         `\n${EXIT_CODES_HELP}\n` +
         'Examples:\n' +
+        '  oar-sched schedule --scenario docs/demo/demo-cluster.json --format table\n' +
         '  oar-sched schedule --scenario docs/demo/demo-cluster.json --slots > result.json\n' +
         '  cat scenario.json | oar-sched schedule --scenario - --check',
     )
-    .action(async (opts: { scenario: string; check?: boolean; slots?: boolean; config?: string }) => {
+    .action(async (opts: { scenario: string; format?: 'table' | 'json'; check?: boolean; slots?: boolean; config?: string }) => {
       await prepare();
       const { scheduleCommand } = await import('./commands/schedule.js');
       exitCode = await scheduleCommand(opts, io);

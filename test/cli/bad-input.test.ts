@@ -97,6 +97,12 @@ describe('oar-sched usage errors (real binary)', () => {
     );
     expect(r.stdout).toBe('');
   });
+
+  it('an unknown --format is refused with the choices', () => {
+    const r = run(['schedule', '--scenario', demo, '--format', 'yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("option '--format <format>' argument 'yaml' is invalid. Allowed choices are table, json.");
+  });
 });
 
 describe('oar-sched config errors name the file and the key path (real binary)', () => {

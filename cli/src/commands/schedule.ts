@@ -5,9 +5,13 @@ import { cwdOf, stderrLogger, userPath, type CliIo } from '../io.js';
 import { createSchedulerSetup } from '../setup.js';
 import { UsageError } from '../usage-error.js';
 
+export type ScheduleFormat = 'table' | 'json';
+
 export interface ScheduleCommandOptions {
   /** Scenario file; `-` reads standard input. */
   readonly scenario: string;
+  /** Default: `table` when stdout is a terminal and `--check` is not given, else `json`. */
+  readonly format?: ScheduleFormat | undefined;
   readonly check?: boolean;
   readonly slots?: boolean;
   readonly config?: string;
@@ -19,9 +23,11 @@ export const STDIN_NAME = '<stdin>';
 /**
  * Plugins and config come from the current folder's project (or `--config`), like a scheduler
  * started there; the scenario's own `config` wins field by field over the config file's
- * `scheduler` section.
+ * `scheduler` section. JSON (the result object, a stable contract) is for scripts and `--check`;
+ * the table is for people.
  */
 export async function scheduleCommand(options: ScheduleCommandOptions, io: CliIo): Promise<number> {
+  const format = options.format ?? (options.check || io.isTTY !== true ? 'json' : 'table');
   const configFile = options.config !== undefined ? userPath(io, options.config) : undefined;
   const setup = await createSchedulerSetup({ configFile, cwd: cwdOf(io), logger: stderrLogger(io) });
   const scenarioName = options.scenario === '-' ? STDIN_NAME : options.scenario;
@@ -50,7 +56,12 @@ export async function scheduleCommand(options: ScheduleCommandOptions, io: CliIo
     throw e;
   }
   const { result, mismatches } = scheduled;
-  io.out(`${JSON.stringify(result, null, 2)}\n`);
+  if (format === 'table') {
+    const { formatScheduleTable } = await import('./schedule-table.js');
+    io.out(formatScheduleTable(result, scenario.snapshot, { scenarioName }));
+  } else {
+    io.out(`${JSON.stringify(result, null, 2)}\n`);
+  }
   if (options.check) {
     if (mismatches.length > 0) {
       io.err(`check failed for ${scenarioName}:\n${mismatches.map((m) => `  ✖ ${m}`).join('\n')}\n`);
