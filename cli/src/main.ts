@@ -11,6 +11,7 @@ import * as nodeModule from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
+import { markOneShotProcess } from './one-shot.js';
 import { isUsageError } from './usage-error.js';
 
 const CONFIG_OPTION_HELP =
@@ -32,30 +33,17 @@ export function cliVersion(): string {
   return json.version;
 }
 
-export interface RunOptions {
-  /**
-   * This is a short-lived process that validates its input once (the `oar-sched` binary): zod
-   * then checks objects by interpreting their schemas instead of compiling a checker for each
-   * object schema on its first use, which costs more than it saves for one scenario and a few
-   * config objects. Process-wide (zod's global config), so off for programs embedding `runCli`.
-   */
-  readonly oneShotProcess?: boolean;
-}
-
 /** The `oar-sched` binary: the process's arguments and streams, its exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // Node ≥ 22.1 keeps the compiled code of the modules between runs (the scheduler is started
   // every cycle); older Node has no such cache and skips this.
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  process.exitCode = await runCli(argv, processIo, { oneShotProcess: true });
+  markOneShotProcess();
+  process.exitCode = await runCli(argv, processIo);
 }
 
-export async function runCli(argv: readonly string[], io: CliIo = processIo, options: RunOptions = {}): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = EXIT_OK;
-  /** Before a command's modules load (their schemas are built as they load). */
-  const prepare = async () => {
-    if (options.oneShotProcess) (await import('zod')).config({ jitless: true });
-  };
   const program = new Command()
     .name('oar-sched')
     .description('OAR3-compatible batch scheduler: run scheduling rounds on scenarios, manage plugins.')
@@ -89,7 +77,6 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, opt
         '  cat scenario.json | oar-sched schedule --scenario - --check',
     )
     .action(async (opts: { scenario: string; format?: 'table' | 'json'; check?: boolean; slots?: boolean; config?: string }) => {
-      await prepare();
       const { scheduleCommand } = await import('./commands/schedule.js');
       exitCode = await scheduleCommand(opts, io);
     });
@@ -101,7 +88,6 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, opt
     .option('--config <file>', CONFIG_OPTION_HELP)
     .addHelpText('after', `\n${DISCOVERY_HELP}\n\n${EXIT_CODES_HELP}`)
     .action(async (opts: { json?: boolean; config?: string }) => {
-      await prepare();
       const { pluginsCommand } = await import('./commands/plugins.js');
       exitCode = await pluginsCommand(opts, io);
     });

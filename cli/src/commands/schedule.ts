@@ -1,3 +1,4 @@
+import './zod-mode.js'; // first: before any schema is built
 import { isOarSchedError, OarSchedError } from '@oar-sched/core';
 import { loadScenarioFile, parseScenario, scheduleScenario, type LoadedScenario } from '@oar-sched/scenario';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes.js';
