@@ -11,7 +11,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, type ExpectStatic } from 'vitest';
 import { schedulerConfigSchema, type PluginRegistry } from '@oar-sched/core';
 import { initSchema, runDbRound, type DbRoundResult } from '@oar-sched/db';
 import { dumpData, testDatabases } from '@oar-sched/db/testing';
@@ -49,7 +49,7 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {};
 
 const silent: PluginLogger = { info: () => {}, warn: () => {} };
 
-/** The recording hook of S36: one record per call. */
+/** The recording hook of S36: one record per call (only S36 uses it, so concurrent tests do not mix). */
 const hookCalls: HookCallRecord[] = [];
 const recorder = definePlugin({
   name: 'db-round-test-recorder',
@@ -100,7 +100,8 @@ for (const target of await testDatabases()) {
         it.skip(`${name} [KNOWN FAILING: ${known}]`, () => {});
         continue;
       }
-      it(name, async () => {
+      // Concurrent: most of a PostgreSQL scenario's time is CREATE DATABASE and the schema.
+      it.concurrent(name, async ({ expect }) => {
         const t = await target.create();
         try {
           await initSchema(t.db);
@@ -112,10 +113,10 @@ for (const target of await testDatabases()) {
             const now = round.now ?? N;
             const expected = typeof round.expect === 'function' ? round.expect(ctx) : round.expect;
             const dumpBefore = expected.unchanged === true ? await dumpData(t.db) : undefined;
-            hookCalls.length = 0;
+            if (scenario.extraMetasched?.name === RECORDING_HOOK) hookCalls.length = 0;
             const notifier = new RecordingNotifier();
             const result = await runDbRound(t.db, { config, registry: await registry(), extraMetasched: scenario.extraMetasched, now, notifier, logger: silent });
-            await check(ctx, expected, { result, notifier, now, dumpBefore, label: `${scenario.id} round ${i + 1}` });
+            await check(ctx, expected, { expect, result, notifier, now, dumpBefore, label: `${scenario.id} round ${i + 1}` });
           }
         } finally {
           await t.dispose();
@@ -126,6 +127,8 @@ for (const target of await testDatabases()) {
 }
 
 interface Observed {
+  /** The test's own `expect` (concurrent tests). */
+  readonly expect: ExpectStatic;
   readonly result: DbRoundResult;
   readonly notifier: RecordingNotifier;
   readonly now: number;
@@ -134,7 +137,7 @@ interface Observed {
 }
 
 /** Compares what the scenario states with the database and the round's outputs (every mismatch reported). */
-async function check(ctx: ScenarioContext, exp: RoundExpect, { result, notifier, now, dumpBefore, label }: Observed): Promise<void> {
+async function check(ctx: ScenarioContext, exp: RoundExpect, { expect, result, notifier, now, dumpBefore, label }: Observed): Promise<void> {
   const view = await readView(ctx);
   const at = (what: string) => `${label}: ${what}`;
 
