@@ -10,12 +10,48 @@ export interface CliIo {
    * the config search starts there. Default: `process.cwd()`.
    */
   readonly cwd?: string | undefined;
+  /**
+   * Whether standard output is a terminal: `schedule` then prints a table for people instead of
+   * JSON for scripts (unless `--format` says otherwise). Default: not a terminal.
+   */
+  readonly isTTY?: boolean | undefined;
+  /** All of standard input, for `--scenario -`. Default: nothing to read (an empty string). */
+  readStdin?(): Promise<string>;
 }
 
+/**
+ * The process's streams. A reader that goes away early (`oar-sched schedule … | head -1`) closes
+ * the pipe: the write fails with EPIPE, which would otherwise be an unhandled 'error' event and a
+ * stack trace. Then the rest of the output is dropped and the command ends with its usual code.
+ */
 export const processIo: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => writeTo(process.stdout, text),
+  err: (text) => writeTo(process.stderr, text),
+  get isTTY() {
+    return process.stdout.isTTY === true;
+  },
+  readStdin: async () => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    for await (const chunk of process.stdin) text += chunk as string;
+    return text;
+  },
 };
+
+const closed = new WeakSet<NodeJS.WritableStream>();
+const guarded = new WeakSet<NodeJS.WritableStream>();
+
+function writeTo(stream: NodeJS.WriteStream, text: string): void {
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      closed.add(stream);
+    });
+  }
+  if (closed.has(stream) || stream.destroyed) return;
+  stream.write(text);
+}
 
 export function cwdOf(io: CliIo): string {
   return io.cwd ?? process.cwd();

@@ -1,13 +1,18 @@
 /**
  * `oar-sched`: the command line. User errors print one clear message and exit 2; a stack trace
  * only ever appears for internal errors (exit 3), and then with a request to report it.
+ *
+ * OAR starts the scheduler as a new process every cycle, so start-up time is paid every round:
+ * this module imports commander and nothing else of weight. Each command's module (and with it the
+ * engine, the scenario adapter, zod, …) is imported only when that command runs.
  */
-import { Command, CommanderError } from 'commander';
-import { isOarSchedError } from '@oar-sched/core';
+import { readFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
-import { pluginsCommand } from './commands/plugins.js';
-import { scheduleCommand } from './commands/schedule.js';
+import { markOneShotProcess } from './one-shot.js';
+import { isUsageError } from './usage-error.js';
 
 const CONFIG_OPTION_HELP =
   'config file (default: oar.config.{ts,mts,cts,js,mjs,cjs,json} or .oarrc{,.json,.yaml,.yml}, ' +
@@ -18,30 +23,61 @@ const DISCOVERY_HELP =
   'the config file, or to the current folder) whose package.json has an "oar" field, then the\n' +
   'config\'s plugins.list; plugins.disable removes some. See docs/guides/plugins.md.';
 
+const EXIT_CODES_HELP =
+  'Exit codes: 0 done, 1 --check found mismatches, 2 invalid input, usage or configuration (one\n' +
+  'message naming the file), 3 internal error (a bug: the message asks you to report it).';
+
+/** The version of the `oar-sched` package (this package), for `--version`. */
+export function cliVersion(): string {
+  const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return json.version;
+}
+
+/** The `oar-sched` binary: the process's arguments and streams, its exit code. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // Node ≥ 22.1 keeps the compiled code of the modules between runs (the scheduler is started
+  // every cycle); older Node has no such cache and skips this.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  markOneShotProcess();
+  process.exitCode = await runCli(argv, processIo);
+}
+
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command()
     .name('oar-sched')
     .description('OAR3-compatible batch scheduler: run scheduling rounds on scenarios, manage plugins.')
+    .version(cliVersion(), '-V, --version', 'print the version of oar-sched')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}`);
 
   program
     .command('schedule')
-    .description('Run one scheduling round on a JSON scenario and print the decisions as JSON.')
-    .requiredOption('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md)')
-    .option('--check', 'compare the result with the scenario\'s "expect" block; exit 1 on mismatch')
+    .description('Run one scheduling round on a scenario and print the decisions: a table on a terminal, JSON otherwise.')
+    .requiredOption('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md); "-" reads standard input')
+    .addOption(
+      new Option('--format <format>', 'output: "table" for people, "json" for scripts (default: table when stdout is a terminal and not --check, else json)')
+        .choices(['table', 'json']),
+    )
+    .option('--check', 'compare the result with the scenario\'s "expect" block; exit 1 on mismatch (the scenario must have one)')
     .option('--slots', 'add the final default slot chain to the result')
     .option('--config <file>', CONFIG_OPTION_HELP)
     .addHelpText(
       'after',
       `\n${DISCOVERY_HELP}\n` +
         'The scenario\'s own "config" wins field by field over the config file\'s "scheduler" section.\n' +
-        '\nExit codes: 0 done, 1 --check mismatch, 2 invalid input or configuration.\n' +
-        'Example:\n  oar-sched schedule --scenario docs/demo/demo-cluster.json --slots',
+        'The table shows dates in the scheduler\'s time zone (scheduler.timezone, default UTC) and\n' +
+        'resources grouped by the first hierarchy label other than resource_id (e.g. node-1[1-8]).\n' +
+        `\n${EXIT_CODES_HELP}\n` +
+        'Examples:\n' +
+        '  oar-sched schedule --scenario docs/demo/demo-cluster.json --format table\n' +
+        '  oar-sched schedule --scenario docs/demo/demo-cluster.json --slots > result.json\n' +
+        '  cat scenario.json | oar-sched schedule --scenario - --check',
     )
-    .action(async (opts: { scenario: string; check?: boolean; slots?: boolean; config?: string }) => {
+    .action(async (opts: { scenario: string; format?: 'table' | 'json'; check?: boolean; slots?: boolean; config?: string }) => {
+      const { scheduleCommand } = await import('./commands/schedule.js');
       exitCode = await scheduleCommand(opts, io);
     });
 
@@ -50,8 +86,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .description('List the plugins a scheduler started here would load, with their source, version, API and hooks.')
     .option('--json', 'print JSON instead of a table')
     .option('--config <file>', CONFIG_OPTION_HELP)
-    .addHelpText('after', `\n${DISCOVERY_HELP}\n\nExit codes: 0 done, 2 a plugin or the config is invalid (the message names it).`)
+    .addHelpText('after', `\n${DISCOVERY_HELP}\n\n${EXIT_CODES_HELP}`)
     .action(async (opts: { json?: boolean; config?: string }) => {
+      const { pluginsCommand } = await import('./commands/plugins.js');
       exitCode = await pluginsCommand(opts, io);
     });
 
@@ -60,7 +97,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;
-    if (isOarSchedError(e)) {
+    // Only on the error path: the engine package is not needed to print help or a version.
+    const { isOarSchedError } = await import('@oar-sched/core');
+    if (isOarSchedError(e) || isUsageError(e)) {
       io.err(`oar-sched: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
       return EXIT_USER_ERROR;
     }

@@ -12,10 +12,11 @@
  */
 import { dirname, resolve } from 'node:path';
 import { loadOarConfig, type LoadedConfig } from './config/load-config.js';
-import { isOarSchedError, OarSchedError, resolveSortingSettings, schedulerConfigSchema, PluginRegistry, type RoundOptions } from '@oar-sched/core';
+import { isOarSchedError, OarSchedError, Platform, resolveSortingSettings, schedulerConfigSchema, validateQuotasConfig, PluginRegistry, type RoundOptions } from '@oar-sched/core';
 import type { PluginLogger } from '@oar-sched/plugin-api';
 import { findProjectRoot } from './plugin-loader/find-package.js';
 import { registerPlugins } from './plugin-loader/register-plugins.js';
+import { BUILTIN_PLUGIN_PACKAGES, loadBuiltinPlugins } from './plugin-loader/builtins.js';
 import { processIo, stderrLogger } from './io.js';
 
 export interface SchedulerSetup {
@@ -41,6 +42,9 @@ export interface SetupOptions {
 export async function createSchedulerSetup(options: SetupOptions = {}): Promise<SchedulerSetup> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const logger = options.logger ?? stderrLogger(processIo);
+  // The built-ins do not depend on the config: their modules load while the config is read.
+  const builtinsLoading = loadBuiltinPlugins(BUILTIN_PLUGIN_PACKAGES);
+  builtinsLoading.catch(() => {}); // reported by registerPlugins, or moot if the config fails first
   const config = await loadOarConfig({ file: options.configFile, searchFrom: cwd });
   const baseDir = config.file !== undefined ? dirname(config.file) : cwd;
   const projectDir = findProjectRoot(baseDir);
@@ -51,6 +55,7 @@ export async function createSchedulerSetup(options: SetupOptions = {}): Promise<
     projectDir,
     configFile: config.file,
     logger,
+    builtinsLoading,
   });
   const extra = config.config.extraMetasched;
   if (extra && extra.name !== 'default' && !registry.has('extraMetasched', extra.name)) {
@@ -61,15 +66,60 @@ export async function createSchedulerSetup(options: SetupOptions = {}): Promise<
       'install the plugin that provides it (a dependency of the project, or plugins.list), or fix the name',
     );
   }
-  if (config.file !== undefined && config.schedulerInput?.sorting !== undefined) {
-    // The round checks this too, but only here can the message name the file the sections are in.
-    try {
-      resolveSortingSettings(schedulerConfigSchema.parse(config.schedulerInput), registry, 'scheduler.sorting');
-    } catch (e) {
-      if (isOarSchedError(e)) throw new OarSchedError(e.code, `${config.file}: ${e.message}`, e.hint);
-      throw e;
-    }
-  }
+  if (config.file !== undefined && config.schedulerInput !== undefined) checkSchedulerSection(config, registry);
   const roundOptions: RoundOptions = extra ? { extraMetasched: { name: extra.name, config: extra.config } } : {};
   return { registry, roundOptions, config, projectDir, disabled };
+}
+
+/**
+ * The values of the config file's `scheduler` section that the schema cannot check on its own,
+ * checked now so that a bad one is reported against this file and its key path
+ * (`scheduler.resourceOrder`), not later against the scenario it was merged into.
+ */
+function checkSchedulerSection(config: LoadedConfig, registry: PluginRegistry): void {
+  const input = config.schedulerInput!;
+  const scheduler = config.config.scheduler;
+  const inFile = (e: unknown, rename: (message: string) => string): never => {
+    if (isOarSchedError(e)) throw new OarSchedError(e.code, `${config.file}: ${rename(e.message)}`, e.hint);
+    throw e;
+  };
+  if (input.sorting !== undefined) {
+    // The round checks this too, but only here can the message name the file the sections are in.
+    try {
+      resolveSortingSettings(schedulerConfigSchema.parse(input), registry, 'scheduler.sorting');
+    } catch (e) {
+      inFile(e, (m) => m);
+    }
+  }
+  if (input.resourceOrder !== undefined) {
+    try {
+      // Parses the order (the engine's own parser); no resource is needed for that.
+      new Platform([], scheduler);
+    } catch (e) {
+      inFile(e, (m) => m.replace(/^config\.resourceOrder/, 'scheduler.resourceOrder'));
+    }
+  }
+  if (input.timezone !== undefined && !isTimeZone(scheduler.timezone)) {
+    throw new OarSchedError(
+      'CONFIG_INVALID',
+      `${config.file}: scheduler.timezone: unknown time zone "${scheduler.timezone}"`,
+      'use an IANA time zone name such as "UTC" or "Europe/Paris"',
+    );
+  }
+  if (input.quotas !== undefined) {
+    try {
+      validateQuotasConfig(scheduler);
+    } catch (e) {
+      inFile(e, (m) => (m.startsWith('quotas.') ? `scheduler.${m}` : m.replace(/^config\./, 'scheduler.')));
+    }
+  }
+}
+
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -8,7 +8,8 @@ import type { IntervalSet } from './interval-set.js';
 import type { Job, Moldable, RequestPart } from './job.js';
 import type { AccountingRecord } from './records.js';
 import type { SortingSettings } from './settings.js';
-import type { Reason } from './reason.js';
+import type { Reason, ReasonInit } from './reason.js';
+import type { Decision, RoundResult } from './result.js';
 import type { PlatformView, SlotSetView } from './views.js';
 
 // ---------------------------------------------------------------- find
@@ -23,6 +24,11 @@ export interface FindContext {
   /** The moldable's request parts: levels and constraint sets. A find must apply constraints itself. */
   readonly parts: readonly RequestPart[];
   readonly hierarchy: Hierarchy;
+  /**
+   * The round's resources (an addition to API v1): `platform.resources[p]` is the resource at
+   * position `p`, with its id and properties, so a find can read them for the positions it sees.
+   */
+  readonly platform: PlatformView;
   /** Free positions during the whole window (timesharing and placeholder shares included). */
   readonly available: IntervalSet;
   /** The window starts at the first slot of the slot set. */
@@ -39,8 +45,10 @@ export interface FindContext {
 }
 
 /**
- * - an `IntervalSet`: the resources for this window (empty = nothing fits here). The core trusts
- *   it: it is not re-checked against `available` (quotas still are).
+ * - an `IntervalSet`: the resources for this window (empty = nothing fits here). It must lie in
+ *   `available` (positions past the last resource are ignored): otherwise the job is left
+ *   unscheduled with a `PLUGIN_ERROR` reason naming the plugin. It is not re-checked against the
+ *   request; quotas are checked afterwards.
  * - `null`: handled, nothing fits in this window.
  * - `undefined`: not mine, let the next tap of the same name decide.
  */
@@ -108,7 +116,8 @@ export interface Placement {
 
 export interface Unplaced {
   readonly placed: false;
-  readonly reason: Reason;
+  /** Why; a reason without `kind` (API v1) gets the kind of its code. */
+  readonly reason: ReasonInit;
 }
 
 /**
@@ -154,10 +163,72 @@ export interface ExtraMetaschedContext {
   readonly config: string;
   readonly platform: PlatformView;
   /**
-   * Changes a resource property for the rest of the round (and, in a database round, in the
-   * database, inside the round's transaction). Later groups see it in their constraints.
+   * Asks for a resource property change. Changes are buffered and applied to the round when this
+   * call resolves, before its queue group is scheduled, so this group and the later ones see them
+   * in their constraints (the hook itself still reads the old values). They are returned in
+   * `RoundResult.propertyChanges` (a database adapter writes them). If the hook throws, they are
+   * dropped and a warning says so. An unknown resource, a value that is not a string or a finite
+   * number, or a call after the hook returned is ignored with a warning.
    */
   setResourceProperty(resourceId: number, property: string, value: string | number): void;
 }
 
 export type ExtraMetaschedFn = (context: ExtraMetaschedContext) => void | Promise<void>;
+
+// ---------------------------------------------------------------- observation: roundStart, jobDecided, roundDone
+
+/**
+ * The settings a round runs with, as a summary an observer can log or export (the full
+ * configuration stays with the app).
+ */
+export interface RoundConfigSummary {
+  readonly jobSecurityTime: number;
+  readonly resourceOrder: string;
+  readonly hierarchyLabels: readonly string[];
+  /** The `jobsSorting` policy in use (`sorting.custom.name` for `CUSTOM`). */
+  readonly sortingPolicy: string;
+  /** `null`: no limit. */
+  readonly maxJobsPerQueuesGroup: number | null;
+  readonly cacheEnabled: boolean;
+  readonly quotasEnabled: boolean;
+  /** The extra-metasched hook called before each queue group, `null` for none. */
+  readonly extraMetasched: string | null;
+}
+
+/** What the round is about to work on. */
+export interface RoundCounts {
+  readonly resources: number;
+  /** Alive or Absent resources. */
+  readonly usableResources: number;
+  readonly queues: number;
+  readonly activeQueues: number;
+  /** Waiting jobs to place (every queue, active or not). */
+  readonly waitingJobs: number;
+  /** New advance reservations to check. */
+  readonly reservations: number;
+  /** Running, planned or suspended jobs already holding resources. */
+  readonly preoccupyingJobs: number;
+}
+
+/** `roundStart`: once per round, after the snapshot is read, before anything is scheduled. */
+export interface RoundStartContext {
+  readonly now: number;
+  readonly config: RoundConfigSummary;
+  readonly counts: RoundCounts;
+}
+
+/** `jobDecided`: once per waiting job and new reservation, when its decision is taken. */
+export interface JobDecidedContext {
+  readonly now: number;
+  readonly job: Job;
+  /** The decision as it appears in the round result (the same frozen object). */
+  readonly decision: Decision;
+  /** Active queues of the group the job was decided in; empty for a job whose queue was not scheduled. */
+  readonly queues: readonly string[];
+}
+
+/** Observers return nothing; a value they return is ignored, an error they throw becomes a warning. */
+export type RoundStartFn = (context: RoundStartContext) => void;
+export type JobDecidedFn = (context: JobDecidedContext) => void;
+/** `roundDone` receives the round's result, the object `runRound` returns (frozen). */
+export type RoundDoneFn = (result: RoundResult) => void;

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { Hierarchy } from './hierarchy.js';
 import type { RequestPart } from './job.js';
-import type { AssignFn, ExtraMetaschedFn, FindFn, SortFn } from './contexts.js';
+import type { AssignFn, ExtraMetaschedFn, FindFn, JobDecidedFn, RoundDoneFn, RoundStartFn, SortFn } from './contexts.js';
 import type { SchedulerHooks } from './hooks.js';
 
 /**
@@ -46,6 +46,16 @@ export interface PluginSetupApi<Options> {
   assign(name: string, fn: AssignFn, options?: TapOptions): void;
   jobsSorting(name: string, fn: SortFn, options?: TapOptions): void;
   extraMetasched(name: string, fn: ExtraMetaschedFn, options?: TapOptions): void;
+  /**
+   * Observation (an addition to API v1): called once per round before anything is scheduled,
+   * with `now`, a summary of the configuration and counts. Observers cannot change the round: a
+   * return value is ignored and an error becomes a round warning naming the plugin.
+   */
+  onRoundStart(fn: RoundStartFn, options?: TapOptions): void;
+  /** Observation: called once per waiting job and new reservation, with its decision. */
+  onJobDecided(fn: JobDecidedFn, options?: TapOptions): void;
+  /** Observation: called once per round with the round's (frozen) result. */
+  onRoundDone(fn: RoundDoneFn, options?: TapOptions): void;
   /**
    * Declares the settings section `sorting.<section>` of the scheduler config, read by this
    * plugin's sorting policy as `ctx.settings[section]`. The scheduler validates the section with

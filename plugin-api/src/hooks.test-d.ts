@@ -11,12 +11,21 @@ import {
   type AssignFn,
   type AssignResult,
   type ExtraMetaschedFn,
+  type Decision,
   type FindFn,
   type FindResult,
   type Job,
+  type JobDecidedFn,
   type OarPlugin,
+  type PlatformView,
+  type Reason,
+  type ReasonKind,
+  type RoundDoneFn,
+  type RoundResult,
+  type RoundStartFn,
   type SortFn,
   type SortResult,
+  reason,
 } from './index.js';
 
 describe('find', () => {
@@ -47,6 +56,25 @@ describe('find', () => {
         api.find('x', (ctx) => {
           // @ts-expect-error the context is read-only: a find does not change what is available
           ctx.available = IntervalSet.EMPTY;
+          return undefined;
+        });
+      },
+    });
+  });
+});
+
+describe('find context', () => {
+  test('carries the platform, read-only', () => {
+    definePlugin({
+      name: 'platform-reader',
+      setup(api) {
+        api.find('rack-aware', (ctx) => {
+          expectTypeOf(ctx.platform).toEqualTypeOf<PlatformView>();
+          expectTypeOf(ctx.platform.resources[0]!.properties).toEqualTypeOf<Readonly<Record<string, string | number>>>();
+          // @ts-expect-error the platform cannot be replaced
+          ctx.platform = ctx.platform;
+          // @ts-expect-error nor its resources changed
+          ctx.platform.resources.push(ctx.platform.resources[0]!);
           return undefined;
         });
       },
@@ -97,6 +125,67 @@ describe('jobsSorting and extraMetasched', () => {
       setup(api) {
         api.extraMetasched('sync', (ctx) => ctx.setResourceProperty(1, 'deploy', 'YES'));
         api.extraMetasched('async', async () => {});
+      },
+    });
+  });
+});
+
+describe('reasons', () => {
+  test('have a kind; reason(code, message) and v1 literals without one still compile', () => {
+    expectTypeOf<Reason['kind']>().toEqualTypeOf<ReasonKind>();
+    expectTypeOf<ReasonKind>().toEqualTypeOf<'unschedulable' | 'unresolvable' | 'error'>();
+    expectTypeOf(reason('NO_WINDOW', 'm')).toEqualTypeOf<Reason>();
+    reason('DEPENDENCY', 'm', { kind: 'unresolvable', details: { dependency: 3 } });
+    // @ts-expect-error a kind is one of the three
+    reason('NO_WINDOW', 'm', { kind: 'later' });
+    // @ts-expect-error details.moldables are reasons
+    reason('NO_WINDOW', 'm', { details: { moldables: ['moldable 0'] } });
+    definePlugin({
+      name: 'v1-reasons',
+      setup(api) {
+        api.assign('literal', () => ({ placed: false, reason: { code: 'NO_WINDOW', message: 'no kind given' } }));
+        api.assign('full', () => ({ placed: false, reason: reason('NO_WINDOW', 'with its kind') }));
+        // @ts-expect-error a complete Reason needs a kind: use reason() to build one
+        const bare: Reason = { code: 'NO_WINDOW', message: 'm' };
+        void bare;
+      },
+    });
+  });
+});
+
+describe('observation hooks', () => {
+  test('observers return nothing the core uses and receive read-only data', () => {
+    expectTypeOf<ReturnType<RoundStartFn>>().toEqualTypeOf<void>();
+    expectTypeOf<ReturnType<JobDecidedFn>>().toEqualTypeOf<void>();
+    expectTypeOf<Parameters<RoundDoneFn>[0]>().toEqualTypeOf<RoundResult>();
+    definePlugin({
+      name: 'observers',
+      setup(api) {
+        api.onRoundStart((ctx) => {
+          expectTypeOf(ctx.counts.waitingJobs).toEqualTypeOf<number>();
+          expectTypeOf(ctx.config.sortingPolicy).toEqualTypeOf<string>();
+          // @ts-expect-error the context is read-only
+          ctx.counts.waitingJobs = 0;
+        });
+        api.onJobDecided((ctx) => {
+          expectTypeOf(ctx.decision).toEqualTypeOf<Decision>();
+          expectTypeOf(ctx.job).toEqualTypeOf<Job>();
+          if (ctx.decision.scheduled) expectTypeOf(ctx.decision.placement.resourceIds).toEqualTypeOf<string>();
+          else expectTypeOf(ctx.decision.reason.kind).toEqualTypeOf<ReasonKind>();
+          // @ts-expect-error a decision cannot be changed
+          ctx.decision.scheduled = false;
+        });
+        api.onRoundDone((result) => {
+          expectTypeOf(result.slotSets.get('default')!.slotCount).toEqualTypeOf<number>();
+          expectTypeOf(result.propertyChanges[0]!.queues).toEqualTypeOf<readonly string[]>();
+          // @ts-expect-error the result's maps are read-only
+          result.decisions.set(1, result.decisions.get(1)!);
+        });
+        // @ts-expect-error roundDone receives the result, not a job
+        api.onRoundDone((job: Job) => void job);
+        // @ts-expect-error the raw hook has the same contract
+        api.hooks.jobDecided.tap('raw', (ctx: { job: number }) => void ctx);
+        api.hooks.roundStart.tap('raw', (ctx) => void ctx.now);
       },
     });
   });

@@ -14,6 +14,13 @@ export type {
   ExtraMetaschedFn,
   FindContext,
   FindFn,
+  JobDecidedContext,
+  JobDecidedFn,
+  RoundConfigSummary,
+  RoundCounts,
+  RoundDoneFn,
+  RoundStartContext,
+  RoundStartFn,
   FindResult,
   Found,
   NotFound,
@@ -25,11 +32,23 @@ export type {
   SortResult,
   Unplaced,
 } from './contexts.js';
-export { HOOK_KINDS } from './hooks.js';
-export type { SchedulerHooks, HookKind, FindHook, AssignHook, JobsSortingHook, ExtraMetaschedHook } from './hooks.js';
-export { reason } from './reason.js';
-export type { Reason, ReasonCode } from './reason.js';
+export { HOOK_KINDS, OBSERVATION_HOOK_KINDS } from './hooks.js';
+export type {
+  SchedulerHooks,
+  HookKind,
+  ObservationHookKind,
+  FindHook,
+  AssignHook,
+  JobsSortingHook,
+  ExtraMetaschedHook,
+  RoundStartHook,
+  JobDecidedHook,
+  RoundDoneHook,
+} from './hooks.js';
+export { reason, kindOf, completeReason, REASON_KINDS } from './reason.js';
+export type { Reason, ReasonCode, ReasonKind, ReasonPlugin, ReasonDetails, ReasonInit, ReasonOptions, QuotaRuleDetails } from './reason.js';
 export type { PlatformView, SlotSetView, SlotView } from './views.js';
+export type { Decision, PlacedJob, PlanSlot, PropertyChange, RoundPlatform, RoundResult, SlotSetPlan } from './result.js';
 export { IntervalSet } from './interval-set.js';
 export { Hierarchy, HierarchyLevel } from './hierarchy.js';
 export type { Job, Moldable, RequestPart, SharingKey } from './job.js';

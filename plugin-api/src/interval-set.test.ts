@@ -56,6 +56,30 @@ describe('IntervalSet operations', () => {
   });
 
   it.each([
+    ['1-10', '3-5', true],
+    ['1-5 7-9', '1-3 7', true],
+    ['1-5 7-9', '1-3 6', false],
+    ['1', '', true],
+    ['', '1', false],
+    ['1-12 17-28', '9-16', false],
+    ['1-12 17-28', '12 17', true],
+    ['1-12 17-28', '28-29', false],
+  ])('%s contains %s is %s', (a, b, want) => {
+    expect(S(a).contains(S(b))).toBe(want);
+  });
+
+  it('contains refuses bounds that are not canonical (a set a plugin forged)', () => {
+    const all = S('0-100');
+    const forged = (...bounds: number[]) => IntervalSet.fromCanonicalBounds(Int32Array.from(bounds));
+    expect(all.contains(forged(5, 9, 1, 3))).toBe(false); // unsorted
+    expect(all.contains(forged(1, 5, 4, 9))).toBe(false); // overlapping
+    expect(all.contains(forged(1, 5, 6, 9))).toBe(false); // adjacent
+    expect(all.contains(forged(9, 1))).toBe(false); // reversed
+    expect(all.contains({ bounds: [1, 2] } as unknown as IntervalSet)).toBe(false); // not an Int32Array
+    expect(all.contains(forged(1, 5, 7, 9))).toBe(true);
+  });
+
+  it.each([
     ['1-10', 3, '1-3'],
     ['1-2 5-9', 4, '1-2 5-6'],
     ['1-2 5-9', 7, '1-2 5-9'],
@@ -125,6 +149,7 @@ describe('IntervalSet against a naive model', () => {
       expect(A.intersect(B).toString()).toBe(asText(a.filter((x) => setB.has(x))));
       expect(A.difference(B).toString()).toBe(asText(a.filter((x) => !setB.has(x))));
       expect(A.isSubsetOf(B)).toBe(a.every((x) => setB.has(x)));
+      expect(B.contains(A)).toBe(a.every((x) => setB.has(x)));
       expect(A.intersects(B)).toBe(a.some((x) => setB.has(x)));
       expect(A.intersectionSize(B)).toBe(a.filter((x) => setB.has(x)).length);
       expect(A.size).toBe(a.length);

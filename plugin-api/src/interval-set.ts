@@ -245,6 +245,26 @@ export class IntervalSet {
     return true;
   }
 
+  /**
+   * True when every member of `other` is in this set (`other ⊆ this`), checked from this side:
+   * each interval of `other` is looked up by binary search in this set's bounds, so the cost is
+   * `O(k log n)` for `k` intervals in `other`. Meant for checking a set a plugin returned against
+   * the set it was given: `other` is only read through its `bounds`, and bounds that are not
+   * canonical (unsorted, overlapping, adjacent, `a > b`) make the answer `false`.
+   */
+  contains(other: IntervalSet): boolean {
+    const o = other.bounds;
+    if (!(o instanceof Int32Array) || (o.length & 1) !== 0) return false;
+    let previousEnd = -2;
+    for (let i = 0; i < o.length; i += 2) {
+      const lo = o[i]!;
+      const hi = o[i + 1]!;
+      if (lo > hi || lo <= previousEnd + 1 || !this.containsRange(lo, hi)) return false;
+      previousEnd = hi;
+    }
+    return true;
+  }
+
   /** `|this ∩ other|` without building the intersection. */
   intersectionSize(other: IntervalSet): number {
     const a = this.bounds;

@@ -76,7 +76,9 @@ const OURS = new Set(ALL.map((w) => w.name));
 function allowedFor(w: Workspace): ReadonlySet<string> {
   if (w.name === '@oar-sched/plugin-api') return new Set();
   if (w.name === '@oar-sched/core') return new Set(['@oar-sched/plugin-api']);
-  if (w.dir.startsWith('adapters/')) return new Set(['@oar-sched/plugin-api', '@oar-sched/core']);
+  // The notifier is a leaf adapter: the database round sends through it after its commit.
+  if (w.name === '@oar-sched/notify') return new Set(['@oar-sched/plugin-api', '@oar-sched/core']);
+  if (w.dir.startsWith('adapters/')) return new Set(['@oar-sched/plugin-api', '@oar-sched/core', '@oar-sched/notify']);
   if (w.dir.startsWith('plugins/')) return new Set(['@oar-sched/plugin-api', ...ALL.filter((o) => o.dir.startsWith('plugins/')).map((o) => o.name)]);
   if (w.dir.startsWith('examples/')) {
     const plugins = ALL.filter((o) => o.dir.startsWith('plugins/') || o.dir.startsWith('examples/')).map((o) => o.name);

@@ -100,7 +100,7 @@ async function countFindCalls(scenario, setup) {
 function signature(round) {
   const out = [];
   for (const [id, d] of [...round.decisions].sort((a, b) => a[0] - b[0])) {
-    out.push(d.scheduled ? `${id}@${d.placement.start}:${d.placement.resources}` : `${id}:-`);
+    out.push(d.scheduled ? `${id}@${d.placement.start}:${d.placement.resourceIds}` : `${id}:-`);
   }
   return out.join(' ');
 }

@@ -2,13 +2,16 @@
 // `npm run bench`: schedules every workload of ../shared/perf with the core alone (scenario
 // parsing and plugin loading are outside the timed region), prints jobs, slots, the median core
 // time over several runs and the speed-up against OAR3's Python core, and checks the schedule
-// against the reference stored in the workload. Exit 1 when a schedule differs.
+// against the reference stored in the workload. Exit 1 when a schedule differs. Then the hook
+// overhead (hook-overhead.mjs) and the start-up cost of the whole `oar-sched schedule` process
+// next to `node -e 0` (startup.mjs; the filters "hook-overhead" and "startup" select them).
 //   node test/bench/run.mjs [name-filter] [--runs N]
 import { performance } from 'node:perf_hooks';
 import { resetScanCounters, runRound, scanCounters } from '@oar-sched/core';
 import { checkExpectation, scenarioFromJson, toScenarioResult } from '@oar-sched/scenario';
 import { createSchedulerSetup } from 'oar-sched';
 import { measureHookOverhead } from './hook-overhead.mjs';
+import { formatStartup, measureStartup } from './startup.mjs';
 import { baseline, listWorkloads, readWorkload } from './workloads.mjs';
 
 const args = process.argv.slice(2);
@@ -72,5 +75,9 @@ if (!filter || 'hook-overhead'.includes(filter)) {
     `hook overhead on ${hook.workload}: ${hook.findCalls} find calls, registry ${hook.registryMs.toFixed(1)} ms vs direct ` +
       `${hook.directMs.toFixed(1)} ms (${(hook.overhead * 100).toFixed(1)}%, ${hook.withinTenPercent ? 'within' : 'OVER'} the 10% budget)`,
   );
+}
+// The whole process on a tiny workload: what OAR pays every cycle before any scheduling.
+if (!filter || 'startup'.includes(filter)) {
+  console.log(formatStartup(measureStartup({ runs: Math.max(11, runs) })));
 }
 process.exitCode = failed ? 1 : 0;

@@ -23,7 +23,7 @@ async function run(spec: Parameters<typeof createProject>[0]): Promise<{ result:
 }
 
 describe('a plugin that throws during a round', () => {
-  it('a find: leaves that job unscheduled with the error as reason, schedules the others as if it were absent', async () => {
+  it('a find: leaves that job unscheduled with the error and the plugin as reason, schedules the others as if it were absent', async () => {
     const flaky = plugin('oar-plugin-flaky', { find: ['flaky'] }, `
       api.find('flaky', (ctx) => { throw new Error('flaky find exploded on job ' + ctx.job.id); });`);
     const jobs = [
@@ -35,7 +35,8 @@ describe('a plugin that throws during a round', () => {
     expect(result.jobs['2']).toEqual({
       scheduled: false,
       reasonCode: 'PLUGIN_ERROR',
-      reason: 'assign/find plugin failed: flaky find exploded on job 2',
+      reason: 'find plugin "flaky" (oar-plugin-flaky) failed: flaky find exploded on job 2',
+      reasonPlugin: { name: 'oar-plugin-flaky', packageName: 'oar-plugin-flaky', hook: 'find', key: 'flaky' },
     });
     expect(result.jobs['1']).toMatchObject({ scheduled: true, startTime: 1000, resources: '1-2' });
     expect(result.jobs['3']).toMatchObject({ scheduled: true, startTime: 1000, resources: '3-4' });
@@ -53,7 +54,7 @@ describe('a plugin that throws during a round', () => {
       { id: 2, request: 'resource_id=8' },
     ];
     const { result } = await run({ packages: [greedy], files: { 'scenario.json': scenario(jobs, { jobSecurityTime: 0 }) } });
-    expect(result.jobs['1']).toMatchObject({ scheduled: false, reasonCode: 'PLUGIN_ERROR', reason: 'assign/find plugin failed: greedy assign gave up' });
+    expect(result.jobs['1']).toMatchObject({ scheduled: false, reasonCode: 'PLUGIN_ERROR', reason: 'assign plugin "greedy" (oar-plugin-greedy) failed: greedy assign gave up' });
     expect(result.jobs['2']).toMatchObject({ scheduled: true, startTime: 1000, resources: '1-8' });
   });
 
@@ -67,10 +68,15 @@ describe('a plugin that throws during a round', () => {
         'scenario.json': scenario([{ id: 1, request: 'resource_id=1' }]),
       },
     });
-    expect(result.jobs['1']).toEqual({ scheduled: false, reasonCode: 'PLUGIN_ERROR', reason: 'the job sorting plugin failed: no accounting database' });
+    expect(result.jobs['1']).toEqual({
+      scheduled: false,
+      reasonCode: 'PLUGIN_ERROR',
+      reason: 'job sorting plugin "explode" (oar-plugin-sorter) failed: no accounting database',
+      reasonPlugin: { name: 'oar-plugin-sorter', packageName: 'oar-plugin-sorter', hook: 'jobsSorting', key: 'explode' },
+    });
   });
 
-  it('an extraMetasched hook: a warning, and the group is scheduled', async () => {
+  it('an extraMetasched hook: a warning naming the plugin, and the group is scheduled', async () => {
     const hook = plugin('oar-plugin-hook', { extraMetasched: ['fragile'] }, `
       api.extraMetasched('fragile', () => { throw new Error('ldap timeout'); });`);
     const { result } = await run({
@@ -81,7 +87,7 @@ describe('a plugin that throws during a round', () => {
       },
     });
     expect(result.jobs['1']).toMatchObject({ scheduled: true });
-    expect(result.warnings).toEqual(['extraMetasched "fragile" failed: ldap timeout']);
+    expect(result.warnings).toEqual(['extraMetasched plugin "fragile" (oar-plugin-hook) failed: ldap timeout']);
   });
 });
 

@@ -25,3 +25,7 @@ export { insertQueue, insertResources, insertJob, insertRows, DEFAULT_MOLDABLES,
 export type { QueueInsert, ResourceInsert, JobInsert, MoldableInsert, GroupInsert, LevelInsert, InsertedJob } from './writers.js';
 export { JOB_STATES } from './tables.js';
 export type * from './tables.js';
+export { runDbRound } from './round/run-db-round.js';
+export type { DbRoundOptions, DbRoundResult, RoundNotifier, RoundPhases, QueueGroupSummary } from './round/types.js';
+export { readRoundInput } from './round/read-snapshot.js';
+export type { RoundInput } from './round/read-snapshot.js';

@@ -1,11 +1,12 @@
 /**
  * Round result → the CLI's result object (scenario-format §8): resource ids, canonical strings.
+ * The engine's result is already plain data (ids, per-slot free id sets); this only shapes it.
  */
-import type { RoundResult, SlotSet, Platform } from '@oar-sched/core';
+import type { ReasonPlugin, RoundResult, SlotSetPlan } from '@oar-sched/core';
 
 export type JobOutcome =
   | { scheduled: true; startTime: number; endTime: number; moldableIndex: number; resources: string }
-  | { scheduled: false; reason?: string; reasonCode?: string };
+  | { scheduled: false; reason?: string; reasonCode?: string; reasonPlugin?: ReasonPlugin };
 
 export interface SlotOutcome {
   begin: number;
@@ -28,18 +29,24 @@ export function toScenarioResult(result: RoundResult, withSlots: boolean): Scena
       ? {
           scheduled: true,
           startTime: d.placement.start,
-          endTime: d.placement.start + d.placement.walltime - 1,
+          endTime: d.placement.end,
           moldableIndex: d.placement.moldableIndex,
-          resources: result.platform.idsOf(d.placement.resources).toString(),
+          resources: d.placement.resourceIds,
         }
-      : { scheduled: false, reason: d.reason.message, reasonCode: d.reason.code };
+      : {
+          scheduled: false,
+          reason: d.reason.message,
+          reasonCode: d.reason.code,
+          ...(d.reason.plugin ? { reasonPlugin: { ...d.reason.plugin } } : {}),
+        };
   }
   const out: ScenarioResult = { jobs };
-  if (withSlots) out.slots = slotOutcomes(result.slotSets.get('default')!, result.platform);
+  if (withSlots) out.slots = slotOutcomes(result.slotSets.get('default')!);
   if (result.warnings.length > 0) out.warnings = [...result.warnings];
   return out;
 }
 
-export function slotOutcomes(slotSet: SlotSet, platform: Platform): SlotOutcome[] {
-  return [...slotSet.slots()].map((s) => ({ begin: s.begin, end: s.end, resources: platform.idsOf(s.free).toString() }));
+/** The slots of one slot set's plan as `--slots` prints them. */
+export function slotOutcomes(plan: SlotSetPlan): SlotOutcome[] {
+  return plan.slots.map((s) => ({ begin: s.begin, end: s.end, resources: s.free }));
 }

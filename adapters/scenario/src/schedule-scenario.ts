@@ -30,7 +30,7 @@ export async function scheduleScenario(
   let mismatches: string[] = [];
   if (options.check) {
     if (!scenario.expect) mismatches = ['the scenario has no "expect" block to check against'];
-    else mismatches = checkExpectation(result, scenario.expect, slotOutcomes(round.slotSets.get('default')!, round.platform));
+    else mismatches = checkExpectation(result, scenario.expect, slotOutcomes(round.slotSets.get('default')!));
   }
   return { result, mismatches };
 }

@@ -2,6 +2,7 @@
  * `oar-sched plugins`: what a scheduler started here would load — the same composition root as
  * `schedule`, so a plugin that fails to load fails here with the same coded error.
  */
+import './zod-mode.js'; // first: before any schema is built
 import { relative } from 'node:path';
 import { HOOK_KINDS, type HookKind } from '@oar-sched/plugin-api';
 import type { RegisteredPlugin } from '@oar-sched/core';

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isOarSchedError, type OarSchedError } from '@oar-sched/core';
 import { loadOarConfig } from './load-config.js';
+import { oarConfigSchema } from './oar-config-schema.js';
 
 const CORE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dirs: string[] = [];
@@ -138,6 +139,8 @@ describe('loadOarConfig finds the file', () => {
     expect(loaded.config.plugins).toEqual({ discover: true, disable: [], list: [], options: {} });
     expect(loaded.config.extraMetasched).toBeUndefined();
     expect(loaded.config.scheduler.sorting.policy).toBe('FIFO');
+    // Built without running the whole schema: the same as the schema's own defaults.
+    expect(loaded.config).toEqual(oarConfigSchema.parse({}));
   });
 });
 
@@ -146,7 +149,7 @@ describe('loadOarConfig refuses a file it cannot evaluate, naming it', () => {
     ['oar.config.json', '{"scheduler": ', 'oar.config.json: cannot load the config'],
     ['oar.config.ts', 'export default { scheduler: { jobSecurityTime: 1 } ', 'oar.config.ts: cannot load the config'],
     ['oar.config.mjs', "throw new Error('site config broken');", 'site config broken'],
-    ['.oarrc.yaml', 'scheduler: [unclosed', '.oarrc.yaml: cannot load the config'],
+    ['.oarrc.yaml', 'scheduler: [unclosed', '.oarrc.yaml: cannot load the config: YAML syntax error: unexpected end of the stream'],
   ];
   for (const [file, text, fragment] of cases) {
     it(file, async () => {
@@ -156,4 +159,26 @@ describe('loadOarConfig refuses a file it cannot evaluate, naming it', () => {
       expect(e.message).not.toMatch(/\n\s+at /);
     });
   }
+});
+
+describe('loadOarConfig wants the config as the default export of an ES module', () => {
+  const cases: [file: string, text: string, exports: string][] = [
+    ['oar.config.mjs', 'export const scheduler = { jobSecurityTime: 1 };\n', ' (it exports scheduler)'],
+    ['oar.config.ts', 'export const config = { scheduler: { jobSecurityTime: 1 } };\n', ' (it exports config)'],
+    ['oar.config.js', '\n// nothing yet\nexport {};\n', ''],
+  ];
+  for (const [file, text, exports] of cases) {
+    it(`${file} without a default export is an error naming the file`, async () => {
+      const dir = project({ [file]: text });
+      const e = await failure(loadOarConfig({ searchFrom: dir }));
+      expect(e.code).toBe('CONFIG_INVALID');
+      expect(e.message).toBe(`${join(dir, file)}: the config module has no default export${exports}`);
+      expect(e.hint).toContain('export default defineConfig');
+    });
+  }
+
+  it('a CommonJS config is its module.exports', async () => {
+    const dir = project({ 'oar.config.cjs': 'module.exports = { scheduler: { jobSecurityTime: 5 } };\n' });
+    expect((await loadOarConfig({ searchFrom: dir })).config.scheduler.jobSecurityTime).toBe(5);
+  });
 });

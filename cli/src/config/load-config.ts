@@ -4,16 +4,21 @@
  * in order in each folder. `package.json` itself is never read as config: its `"oar"` key is the
  * plugin manifest. Code files (`.ts`, `.mts`, `.cts`, `.js`, `.mjs`, `.cjs`) are evaluated through
  * jiti without its module cache, so TypeScript needs no build step and a changed file is seen
- * again by the next load; YAML and JSON go through cosmiconfig's own loaders.
+ * again by the next load; YAML and JSON go through cosmiconfig's own loaders. An ES module must
+ * have a default export (the config); a CommonJS one gives its `module.exports`.
  *
- * Errors: `CONFIG_UNREADABLE` when a file is missing or cannot be parsed or evaluated,
- * `CONFIG_INVALID` when it loads but does not match the schema. Both name the file.
+ * Start-up cost: the scheduler is started every cycle, usually without any config file, so the
+ * folders are first scanned with `existsSync`; cosmiconfig (and jiti, for code files) are only
+ * imported when one of the search places exists.
+ *
+ * Errors: `CONFIG_UNREADABLE` when a file is missing or cannot be parsed or evaluated (the
+ * parser's own message, with its excerpt for YAML), `CONFIG_INVALID` when it loads but does not
+ * match the schema. Both name the file.
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { cosmiconfig, type Loader } from 'cosmiconfig';
-import { createJiti } from 'jiti';
-import { OarSchedError, isOarSchedError, formatZodIssues, type SchedulerConfigInput } from '@oar-sched/core';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Loader } from 'cosmiconfig';
+import { OarSchedError, isOarSchedError, formatZodIssues, schedulerConfigSchema, type SchedulerConfigInput } from '@oar-sched/core';
 import { oarConfigSchema, type ResolvedOarConfig } from './oar-config-schema.js';
 
 /** Tried in this order in each folder; the first that exists wins. */
@@ -51,17 +56,43 @@ export interface LoadConfigOptions {
 }
 
 const loadCode: Loader = async (filepath) => {
-  const jiti = createJiti(import.meta.url, { moduleCache: false, interopDefault: true });
-  return jiti.import<unknown>(filepath, { default: true });
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url, { moduleCache: false, interopDefault: false });
+  const mod = await jiti.import<Record<string, unknown>>(filepath);
+  // An ES module (native, or TypeScript/ESM syntax compiled by jiti) gives its namespace; only
+  // its default export is the config. CommonJS gives `module.exports`, which is the config.
+  const esm = Object.prototype.toString.call(mod) === '[object Module]' || mod.__esModule === true;
+  if (!esm) return mod;
+  if (!('default' in mod)) {
+    throw new OarSchedError(
+      'CONFIG_INVALID',
+      `${filepath}: the config module has no default export${Object.keys(mod).length > 0 ? ` (it exports ${Object.keys(mod).filter((k) => k !== '__esModule').join(', ')})` : ''}`,
+      'write `export default defineConfig({ … })` (defineConfig from oar-sched)',
+    );
+  }
+  return mod.default;
 };
 
-function explorer() {
+async function explorer() {
+  const { cosmiconfig } = await import('cosmiconfig');
   return cosmiconfig('oar', {
     searchPlaces: [...CONFIG_SEARCH_PLACES],
     searchStrategy: 'project',
     cache: false,
     loaders: { '.ts': loadCode, '.mts': loadCode, '.cts': loadCode, '.js': loadCode, '.mjs': loadCode, '.cjs': loadCode },
   });
+}
+
+/**
+ * Whether any search place exists from `from` up to the project root (same folders as the search,
+ * a plain `existsSync` per place): without one, cosmiconfig is not even imported.
+ */
+export function anyConfigCandidate(from: string): boolean {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (CONFIG_SEARCH_PLACES.some((place) => existsSync(join(dir, place)))) return true;
+    if (existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'package.yaml'))) return false;
+    if (dirname(dir) === dir) return false;
+  }
 }
 
 export async function loadOarConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
@@ -71,13 +102,22 @@ export async function loadOarConfig(options: LoadConfigOptions = {}): Promise<Lo
     if (!existsSync(file)) {
       throw new OarSchedError('CONFIG_UNREADABLE', `config file ${options.file} does not exist`, 'fix the --config path');
     }
-    found = await readWith(file, () => explorer().load(file));
+    found = await readWith(file, async () => (await explorer()).load(file));
   } else {
     const from = resolve(options.searchFrom ?? process.cwd());
-    found = await readWith(from, () => explorer().search(from));
+    found = anyConfigCandidate(from) ? await readWith(from, async () => (await explorer()).search(from)) : null;
   }
-  if (!found) return { file: undefined, config: oarConfigSchema.parse({}), schedulerInput: undefined };
+  if (!found) return { file: undefined, config: defaultConfig(), schedulerInput: undefined };
   return validateConfig(found.config ?? {}, found.filepath);
+}
+
+/** Every default, without a file (what `oarConfigSchema.parse({})` gives, without running the whole schema). */
+function defaultConfig(): ResolvedOarConfig {
+  return {
+    scheduler: schedulerConfigSchema.parse({}),
+    plugins: { discover: true, disable: [], list: [], options: {} },
+    extraMetasched: undefined,
+  };
 }
 
 /** Validates an already loaded config object; `file` names it in errors. */
@@ -100,11 +140,26 @@ async function readWith<T>(where: string, read: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (isOarSchedError(e)) throw e;
     const file = (e as { filepath?: string }).filepath ?? where;
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new OarSchedError(
       'CONFIG_UNREADABLE',
-      `${file}: cannot load the config: ${message}`,
+      `${file}: cannot load the config: ${parserMessage(e, file)}`,
       `fix ${basename(file)} (in ${dirname(file)})`,
     );
   }
+}
+
+/**
+ * The loader's own message, whole (a YAML error carries the line, the column and an excerpt of the
+ * file), minus cosmiconfig's "YAML Error in <file>:" line (the file is named already) and any
+ * stack frame.
+ */
+function parserMessage(e: unknown, file: string): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const lines = text.split('\n').filter((line) => !/^\s+at /.test(line));
+  const prefix = /^(YAML|JSON) Error in (.*):$/.exec(lines[0] ?? '');
+  if (prefix && prefix[2] === file && lines.length > 1) {
+    lines.shift();
+    lines[0] = `${prefix[1]} syntax error: ${lines[0]}`;
+  }
+  return lines.join('\n').trimEnd();
 }

@@ -1,13 +1,17 @@
 /**
- * The built-in plugins. Core never imports them: they are packages like any other, found next to
- * core and registered through the same manifest → entry → `registry.use` path, at the lowest
- * priority (built-in taps run after every other tap of the same name).
+ * The built-in plugins. Core never imports them: they are packages like any other — dependencies
+ * of the `oar-sched` package, resolved the way Node resolves this package's own imports — and
+ * are registered through the same manifest → entry → `registry.use` path, at the lowest priority
+ * (built-in taps run after every other tap of the same name). Their entries are JavaScript,
+ * loaded with Node's own `import()`.
  */
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { OarSchedError, type PluginRegistry } from '@oar-sched/core';
-import { findPackage, type PackageInfo } from './find-package.js';
-import { registerPackage } from './load-package.js';
+import type { OarPlugin } from '@oar-sched/plugin-api';
+import type { PluginOrigin } from '@oar-sched/core';
+import { readPackage, type PackageInfo } from './find-package.js';
+import { loadPackagePlugin, registerPackage } from './load-package.js';
 
 export const BUILTIN_PLUGIN_PACKAGES: readonly string[] = [
   '@oar-sched/plugin-find-default',
@@ -17,15 +21,38 @@ export const BUILTIN_PLUGIN_PACKAGES: readonly string[] = [
   '@oar-sched/plugin-sort-multifactor',
 ];
 
-const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
 
-/** A built-in plugin package, resolved from core's own folder (never from the project). */
+/**
+ * A built-in plugin package, resolved as a dependency of `oar-sched` (never from the project): every
+ * built-in exports `./package.json`.
+ */
 export function findBuiltinPackage(name: string): PackageInfo {
-  const pkg = findPackage(name, here);
-  if (!pkg) {
-    throw new OarSchedError('PLUGIN_NOT_FOUND', `built-in plugin ${name} is not installed next to @oar-sched/core`, 'reinstall oar-sched');
+  let manifest: string;
+  try {
+    manifest = require.resolve(`${name}/package.json`);
+  } catch {
+    throw new OarSchedError('PLUGIN_NOT_FOUND', `built-in plugin ${name} cannot be resolved from oar-sched (it is one of its dependencies)`, 'reinstall oar-sched');
   }
-  return pkg;
+  return readPackage(dirname(manifest));
+}
+
+export interface LoadedPlugin {
+  readonly plugin: OarPlugin<unknown>;
+  readonly origin: PluginOrigin;
+}
+
+/**
+ * Every built-in loaded (manifest checked, entry imported), all at once so that their files are
+ * read while others compile, in `names` order. A failure rejects with the error of the first
+ * failing package of the list, whatever the order they finished in.
+ */
+export async function loadBuiltinPlugins(names: readonly string[] = BUILTIN_PLUGIN_PACKAGES): Promise<LoadedPlugin[]> {
+  const settled = await Promise.allSettled(names.map(async (name) => loadPackagePlugin(findBuiltinPackage(name), 'built-in')));
+  return settled.map((s) => {
+    if (s.status === 'rejected') throw s.reason;
+    return s.value;
+  });
 }
 
 export async function registerBuiltins(registry: PluginRegistry, packages: readonly string[] = BUILTIN_PLUGIN_PACKAGES): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * Loads a plugin entry: JavaScript through Node's own `import()`, TypeScript through jiti (so a
- * plugin may ship `.ts` sources). Returns the plugin object (default export, or `plugin`); the
+ * plugin may ship `.ts` sources; jiti is imported only then). Built-ins are always JavaScript. Returns the plugin object (default export, or `plugin`); the
  * api version it carries is checked by the registry.
  *
  * jiti hands packages under node_modules (such as `@oar-sched/core`) to Node's own loader, so a
@@ -10,7 +10,6 @@
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { createJiti } from 'jiti';
 import { OarSchedError } from '@oar-sched/core';
 import type { OarPlugin } from '@oar-sched/plugin-api';
 
@@ -27,7 +26,7 @@ export async function loadPluginModule(entry: string, label: string): Promise<Oa
   let mod: Record<string, unknown>;
   try {
     mod = TYPESCRIPT.test(entry)
-      ? await createJiti(import.meta.url, { moduleCache: true }).import<Record<string, unknown>>(entry)
+      ? await (await import('jiti')).createJiti(import.meta.url, { moduleCache: true }).import<Record<string, unknown>>(entry)
       : ((await import(pathToFileURL(entry).href)) as Record<string, unknown>);
   } catch (e) {
     throw new OarSchedError(

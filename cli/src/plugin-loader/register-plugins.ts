@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { OarSchedError, type PluginOrigin, type PluginRegistry } from '@oar-sched/core';
 import { isLocalPluginPath, type ResolvedOarConfig } from '../config/oar-config-schema.js';
 import type { OarPlugin, PluginLogger } from '@oar-sched/plugin-api';
-import { BUILTIN_PLUGIN_PACKAGES, findBuiltinPackage } from './builtins.js';
+import { BUILTIN_PLUGIN_PACKAGES, loadBuiltinPlugins, type LoadedPlugin } from './builtins.js';
 import { discoverPluginPackages } from './discover.js';
 import { findPackage, readPackage } from './find-package.js';
 import { loadPackagePlugin } from './load-package.js';
@@ -37,6 +37,11 @@ export interface PluginSelection {
   readonly logger: PluginLogger;
   /** Built-in packages (default `BUILTIN_PLUGIN_PACKAGES`). */
   readonly builtins?: readonly string[] | undefined;
+  /**
+   * The built-ins already being loaded (`loadBuiltinPlugins(builtins)`, started by the caller
+   * while it reads the config); default: loaded here.
+   */
+  readonly builtinsLoading?: Promise<readonly LoadedPlugin[]> | undefined;
 }
 
 export interface RegistrationReport {
@@ -82,9 +87,8 @@ export async function registerPlugins(registry: PluginRegistry, selection: Plugi
   };
 
   // 1. built-ins
-  for (const name of builtins) {
-    if (disable.has(name)) throw builtinDisabled(where, name);
-    const { plugin, origin } = await loadPackagePlugin(findBuiltinPackage(name), 'built-in');
+  for (const name of builtins) if (disable.has(name)) throw builtinDisabled(where, name);
+  for (const { plugin, origin } of await (selection.builtinsLoading ?? loadBuiltinPlugins(builtins))) {
     register(plugin, origin, undefined, 'built-in');
   }
 

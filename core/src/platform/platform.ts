@@ -3,7 +3,9 @@
  * the derived sets of core §3.2 and the hierarchy of §4.1. Everything after this point works on
  * positions ("indices"); ids only reappear when results leave the core.
  */
+import { OarSchedError } from '../errors.js';
 import { compileExpression } from '../resources/expression/index.js';
+import { filterKey, isDefaultFilter, type FilterResult, type PropertyFilter } from './property-filters.js';
 import { Hierarchy, IntervalSet } from '@oar-sched/plugin-api';
 import type { SchedulerConfig } from '../model/config.js';
 import type { ResourceRecord } from '../model/snapshot.js';
@@ -11,11 +13,26 @@ import { parseResourceOrder, resourceAttribute, sortResources } from './resource
 
 const USABLE_STATES: ReadonlySet<string> = new Set(['Alive', 'Absent']);
 
+/** One property change asked for by an extra-metasched hook. */
+export interface ResourcePropertyChange {
+  readonly resourceId: number;
+  readonly property: string;
+  readonly value: string | number;
+}
+
 export class Platform {
-  /** Resources in index order. */
-  #resources: ResourceRecord[];
+  /** Resources in index order (replaced as a whole when properties change; never frozen: hot reads). */
+  #resources: readonly ResourceRecord[];
+  /** A frozen copy of `#resources` for plugins, made on first use after each change. */
+  #frozen: readonly ResourceRecord[] | undefined;
   /** `ids[index]` = resource id. */
   readonly ids: Int32Array;
+  /**
+   * `runEnd[p]`: the last position of the run of positions, starting at or before `p`, whose ids
+   * go up by one (`ids[q + 1] = ids[q] + 1`). Turns a set of positions into a set of ids interval
+   * by interval instead of position by position (with ids in ascending order: one interval each).
+   */
+  readonly #runEnd: Int32Array;
   /** Alive or Absent resources. */
   readonly usable: IntervalSet;
   /** Usable resources of type `default`: the only ones a job without properties can get. */
@@ -26,11 +43,16 @@ export class Platform {
   readonly #labels: readonly string[];
   readonly #indexOfId: ReadonlyMap<number, number>;
   readonly #constraints = new Map<string, IntervalSet>();
+  #evaluated: ReadonlyMap<string, FilterResult> | undefined;
 
   constructor(resources: readonly ResourceRecord[], config: SchedulerConfig) {
     this.#resources = sortResources(resources, parseResourceOrder(config.resourceOrder));
     this.#labels = config.hierarchyLabels;
     this.ids = Int32Array.from(this.resources, (r) => r.id);
+    this.#runEnd = new Int32Array(this.ids.length);
+    for (let p = this.ids.length - 1; p >= 0; p--) {
+      this.#runEnd[p] = p + 1 < this.ids.length && this.ids[p + 1] === this.ids[p]! + 1 ? this.#runEnd[p + 1]! : p;
+    }
     this.#indexOfId = new Map(this.resources.map((r, i) => [r.id, i]));
     this.usable = this.#indicesWhere((r) => USABLE_STATES.has(r.state));
     this.defaultSet = this.usable.intersect(this.#indicesWhere((r) => r.type === 'default'));
@@ -41,6 +63,14 @@ export class Platform {
 
   get resources(): readonly ResourceRecord[] {
     return this.#resources;
+  }
+
+  /**
+   * The resources as a frozen array, for plugins (`ctx.platform.resources`). A copy: V8 reads
+   * frozen arrays more slowly, and the engine reads `resources` on hot paths.
+   */
+  get frozenResources(): readonly ResourceRecord[] {
+    return (this.#frozen ??= Object.freeze([...this.#resources]));
   }
 
   get hierarchy(): Hierarchy {
@@ -59,16 +89,25 @@ export class Platform {
   }
 
   /**
-   * Changes one property for the rest of the round (extra-metasched hooks). Constraints are
-   * re-evaluated from then on; the hierarchy is rebuilt when the property is one of its labels.
+   * Applies property changes for the rest of the round (what an extra-metasched hook asked for,
+   * once it returned). Constraints are re-evaluated from then on; the hierarchy is rebuilt when a
+   * property is one of its labels. Returns the changes applied, in order: a change naming a
+   * resource the platform does not have is left out.
    */
-  setResourceProperty(id: number, property: string, value: string | number): void {
-    const index = this.#indexOfId.get(id);
-    if (index === undefined) return;
-    const r = this.#resources[index]!;
-    this.#resources[index] = { ...r, properties: { ...r.properties, [property]: value } };
+  setResourceProperties(changes: readonly ResourcePropertyChange[]): ResourcePropertyChange[] {
+    const applied = changes.filter((c) => this.#indexOfId.has(c.resourceId));
+    if (applied.length === 0) return applied;
+    const resources = [...this.#resources];
+    for (const { resourceId, property, value } of applied) {
+      const index = this.#indexOfId.get(resourceId)!;
+      const r = resources[index]!;
+      resources[index] = Object.freeze({ ...r, properties: Object.freeze({ ...r.properties, [property]: value }) });
+    }
+    this.#resources = resources;
+    this.#frozen = undefined;
     this.#constraints.clear();
-    if (this.#labels.includes(property)) this.#hierarchy = this.#buildHierarchy();
+    if (applied.some((c) => this.#labels.includes(c.property))) this.#hierarchy = this.#buildHierarchy();
+    return applied;
   }
 
   #indicesWhere(keep: (r: ResourceRecord) => boolean): IntervalSet {
@@ -87,26 +126,80 @@ export class Platform {
     return IntervalSet.fromValues(out);
   }
 
-  /** Resource ids of a set of positions. */
+  /** Resource ids of a set of positions (positions past the last resource are ignored). */
   idsOf(indices: IntervalSet): IntervalSet {
-    const out: number[] = [];
-    for (const i of indices.values()) {
-      const id = this.ids[i];
-      if (id !== undefined) out.push(id);
+    const b = indices.bounds;
+    const last = this.ids.length - 1;
+    const pairs: number[] = [];
+    let sorted = true;
+    for (let i = 0; i < b.length; i += 2) {
+      const hi = b[i + 1]! < last ? b[i + 1]! : last;
+      for (let p = b[i]! > 0 ? b[i]! : 0; p <= hi; ) {
+        const q = this.#runEnd[p]! < hi ? this.#runEnd[p]! : hi;
+        const n = pairs.length;
+        if (n > 0 && this.ids[p]! <= pairs[n - 1]!) sorted = false;
+        pairs.push(this.ids[p]!, this.ids[q]!);
+        p = q + 1;
+      }
     }
-    return IntervalSet.fromValues(out);
+    if (!sorted) {
+      const list: [number, number][] = [];
+      for (let i = 0; i < pairs.length; i += 2) list.push([pairs[i]!, pairs[i + 1]!]);
+      return IntervalSet.fromIntervals(list);
+    }
+    // Ascending and disjoint: only adjacent runs need merging.
+    const out: number[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const n = out.length;
+      if (n > 0 && pairs[i]! === out[n - 1]! + 1) out[n - 1] = pairs[i + 1]!;
+      else out.push(pairs[i]!, pairs[i + 1]!);
+    }
+    return IntervalSet.fromCanonicalBounds(Int32Array.from(out));
+  }
+
+  /**
+   * `idsOf(indices).toString()` without the intermediate set when ids ascend with positions (the
+   * usual resource order): canonical id text, e.g. `"1-16 22"`.
+   */
+  idsText(indices: IntervalSet): string {
+    const b = indices.bounds;
+    const last = this.ids.length - 1;
+    const ids = this.ids;
+    let text = '';
+    let lo = -1;
+    let hi = -2;
+    for (let i = 0; i < b.length; i += 2) {
+      const end = b[i + 1]! < last ? b[i + 1]! : last;
+      for (let p = b[i]! > 0 ? b[i]! : 0; p <= end; ) {
+        const q = this.#runEnd[p]! < end ? this.#runEnd[p]! : end;
+        const a = ids[p]!;
+        if (a <= hi) return this.idsOf(indices).toString(); // not ascending: sort and merge
+        if (a === hi + 1) hi = ids[q]!;
+        else {
+          if (lo >= 0) text += text === '' ? (lo === hi ? `${lo}` : `${lo}-${hi}`) : lo === hi ? ` ${lo}` : ` ${lo}-${hi}`;
+          lo = a;
+          hi = ids[q]!;
+        }
+        p = q + 1;
+      }
+    }
+    if (lo >= 0) text += text === '' ? (lo === hi ? `${lo}` : `${lo}-${hi}`) : lo === hi ? ` ${lo}` : ` ${lo}-${hi}`;
+    return text;
   }
 
   /**
    * The constraint set of one request part (core §5): `defaultSet` when neither the job nor the
    * part says anything but `type = 'default'`, else the resources (any state, any type) for which
    * `jobExpr AND partExpr` — plain text concatenation, as OAR does — is TRUE. Cached by text.
-   * Throws `OarSchedError('EXPRESSION_SYNTAX')` for an unparsable combination.
+   * Throws `OarSchedError('EXPRESSION_SYNTAX')` for an unparsable combination. Once
+   * `useEvaluatedFilters` was called, the filters come from there instead.
    */
   constraint(jobExpression: string, partExpression: string): IntervalSet {
+    const filter = { job: jobExpression, part: partExpression };
+    if (isDefaultFilter(filter)) return this.defaultSet;
+    if (this.#evaluated) return this.#evaluatedConstraint(filter);
     const job = jobExpression.trim();
     const part = partExpression.trim();
-    if (job === '' && (part === '' || /^type\s*=\s*'default'$/.test(part))) return this.defaultSet;
     const text = job === '' ? part : part === '' ? job : `${job} AND ${part}`;
     let set = this.#constraints.get(text);
     if (!set) {
@@ -115,5 +208,22 @@ export class Platform {
       this.#constraints.set(text, set);
     }
     return set;
+  }
+
+  /**
+   * Filters evaluated outside the engine (a database round, see property-filters.ts) for the jobs
+   * about to be built; they replace the engine's own evaluation from now on.
+   */
+  useEvaluatedFilters(results: ReadonlyMap<string, FilterResult>): void {
+    this.#evaluated = results;
+  }
+
+  #evaluatedConstraint(filter: PropertyFilter): IntervalSet {
+    const result = this.#evaluated!.get(filterKey(filter));
+    if (result === undefined) {
+      throw new OarSchedError('PROPERTY_FILTER_INVALID', `the property filter was not evaluated: ${filterKey(filter).replace('\u0000', ' / ')}`);
+    }
+    if (!Array.isArray(result)) throw new OarSchedError('PROPERTY_FILTER_INVALID', (result as { error: string }).error);
+    return this.indicesOfIds(result as readonly number[]);
   }
 }

@@ -22,6 +22,7 @@ export function quotaExceeded(rule: RuleRef, kind: LimitKind, count: number, lim
   return reason(
     'QUOTA_EXCEEDED',
     `quota rule ${JSON.stringify(rule.key.text)}${ruleSet} (max ${describeLimit(kind, limit)}${scope}) would be exceeded: ${count} > ${limit}${unit}`,
+    { details: { rule: { key: rule.key.text, ruleSet: rule.ruleSet ?? null, limit: kind, max: limit, count } } },
   );
 }
 

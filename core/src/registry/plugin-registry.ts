@@ -12,8 +12,23 @@
  *   `before` (a tap already registered). Equal stages run in registration order.
  */
 import { OarSchedError, isOarSchedError } from '../errors.js';
-import { PLUGIN_API_VERSION, HOOK_KINDS, type Hierarchy, type RequestPart, type FindTapOptions, type OarPlugin, type PluginLogger, type PluginSetupApi, type TapOptions, type HookKind, type SchedulerHooks } from '@oar-sched/plugin-api';
+import {
+  PLUGIN_API_VERSION,
+  HOOK_KINDS,
+  type Hierarchy,
+  type ObservationHookKind,
+  type RequestPart,
+  type FindTapOptions,
+  type OarPlugin,
+  type PluginLogger,
+  type PluginSetupApi,
+  type ReasonPlugin,
+  type TapOptions,
+  type HookKind,
+  type SchedulerHooks,
+} from '@oar-sched/plugin-api';
 import { createHooks } from './create-hooks.js';
+import { PluginContractError, TapFailures, type TapIdentity } from './tap-guard.js';
 import type { ZodType } from 'zod';
 import { formatZodIssues } from '../format-issues.js';
 
@@ -33,14 +48,34 @@ export interface PluginOrigin {
 export interface RegisteredPlugin extends PluginOrigin {
   readonly name: string;
   readonly apiVersion: number;
-  /** Hook names this plugin tapped, per hook. */
+  /** Hook names this plugin tapped, per keyed hook. */
   readonly provides: Readonly<Record<HookKind, readonly string[]>>;
+  /**
+   * Observation hooks this plugin taps (`roundStart`, `jobDecided`, `roundDone`). They are not
+   * names a plugin provides (any number of plugins may observe), so they are listed apart.
+   */
+  readonly observes: readonly ObservationHookKind[];
 }
 
 type SizeHint = (parts: readonly RequestPart[], hierarchy: Hierarchy) => number;
 
+/** What the round needs to report a plugin that threw or broke its contract. */
+export interface PluginFailure {
+  readonly plugin: ReasonPlugin;
+  /** `find plugin "contiguous" (@acme/x) failed: <error message>` or `… returned resources outside …`. */
+  readonly message: string;
+}
+
+const HOOK_LABELS: Readonly<Record<HookKind, string>> = {
+  jobsSorting: 'job sorting plugin',
+  assign: 'assign plugin',
+  find: 'find plugin',
+  extraMetasched: 'extraMetasched plugin',
+};
+
 export class PluginRegistry {
-  readonly hooks: SchedulerHooks = createHooks();
+  readonly #failures = new TapFailures();
+  readonly hooks: SchedulerHooks = createHooks((kind, key, tap) => this.#failures.guard(kind, key, tap));
   readonly #plugins: RegisteredPlugin[] = [];
   readonly #providers = new Map<string, RegisteredPlugin[]>();
   /** `sorting.<section>` → the schema a plugin declared for it. */
@@ -48,7 +83,8 @@ export class PluginRegistry {
   /** find name → size hint; `null` once a tap of that name comes without one. */
   readonly #sizeHints = new Map<string, SizeHint | null>();
 
-  constructor(private readonly logger: PluginLogger = silentLogger) {}
+  /** Where plugins' log lines (and observer failures reported after a round) go. */
+  constructor(readonly logger: PluginLogger = silentLogger) {}
 
   get plugins(): readonly RegisteredPlugin[] {
     return this.#plugins;
@@ -66,6 +102,35 @@ export class PluginRegistry {
   /** The `necessarySize` hint of a find name, when every tap of that name gave one. */
   findSizeHint(name: string): SizeHint | undefined {
     return this.#sizeHints.get(name) ?? undefined;
+  }
+
+  /**
+   * The plugin an error thrown by a hook call came from (every tap is wrapped when it is
+   * registered, see tap-guard.ts), with the message a `PLUGIN_ERROR` reason gives; `undefined`
+   * for an error no tap threw.
+   */
+  pluginFailure(error: unknown): PluginFailure | undefined {
+    const origin = this.#failures.originOf(error);
+    if (!origin) return undefined;
+    const plugin = this.#describeTap(origin);
+    const who = `${HOOK_LABELS[origin.hook]} "${origin.key}" (${plugin.packageName ?? plugin.name})`;
+    const message = error instanceof PluginContractError ? `${who} ${error.message}` : `${who} failed: ${errorText(error)}`;
+    return { plugin, message };
+  }
+
+  /** The registered plugin a tap belongs to (taps are named after their plugin). */
+  pluginOfTap(tapName: string): RegisteredPlugin | undefined {
+    return this.#plugins.find((p) => p.name === tapName);
+  }
+
+  #describeTap(origin: TapIdentity): ReasonPlugin {
+    const registered = this.pluginOfTap(origin.tapName);
+    return {
+      name: origin.tapName,
+      ...(registered?.packageName !== undefined ? { packageName: registered.packageName } : {}),
+      hook: origin.hook,
+      key: origin.key,
+    };
   }
 
   /** The settings sections of `sorting` that plugins declared, with their schemas. */
@@ -99,7 +164,11 @@ export class PluginRegistry {
     }
     const options = this.#validateOptions(plugin, label, rawOptions);
     const provides = Object.fromEntries(HOOK_KINDS.map((k) => [k, [] as string[]])) as Record<HookKind, string[]>;
-    const registered: RegisteredPlugin = { ...origin, name: plugin.name, apiVersion: plugin.apiVersion, provides };
+    const observes: ObservationHookKind[] = [];
+    const registered: RegisteredPlugin = { ...origin, name: plugin.name, apiVersion: plugin.apiVersion, provides, observes };
+    const observe = (kind: ObservationHookKind) => {
+      if (!observes.includes(kind)) observes.push(kind);
+    };
     const builtIn = origin.source === 'built-in';
     const tapOptions = (o?: TapOptions) => {
       if (!builtIn && o?.stage !== undefined && o.stage >= BUILTIN_STAGE) {
@@ -151,6 +220,18 @@ export class PluginRegistry {
         claim('extraMetasched', name);
         this.hooks.extraMetasched.for(name).tapPromise(tapOptions(o), async (ctx) => fn(ctx));
       },
+      onRoundStart: (fn, o) => {
+        observe('roundStart');
+        this.hooks.roundStart.tap(tapOptions(o), fn);
+      },
+      onJobDecided: (fn, o) => {
+        observe('jobDecided');
+        this.hooks.jobDecided.tap(tapOptions(o), fn);
+      },
+      onRoundDone: (fn, o) => {
+        observe('roundDone');
+        this.hooks.roundDone.tap(tapOptions(o), fn);
+      },
       sortingSettings: (section, schema) => {
         const declared = this.#sortingSections.get(section);
         if (section === 'policy' || section === 'custom' || (declared && declared.schema !== schema)) {
@@ -194,6 +275,11 @@ export class PluginRegistry {
     }
     return parsed.data;
   }
+}
+
+/** An error's text: its message for an `Error`, `String(error)` otherwise. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** `"name" (package@version, source)` for messages. */

@@ -28,15 +28,23 @@ export function evaluateDependencies(
     if (dep.state === 'Waiting') {
       const placed = placedInGroup.get(depId);
       if (!placed) {
-        return { ok: false, reason: reason('DEPENDENCY', `waiting for job ${depId}, which is not planned yet`) };
+        return { ok: false, reason: reason('DEPENDENCY', `waiting for job ${depId}, which is not planned yet`, { details: { dependency: depId } }) };
       }
       const end = placed.start + placed.walltime;
       minStart = minStart === undefined ? end : Math.max(minStart, end);
       continue;
     }
     if (dep.state === 'Terminated' && (dep.exitCode === 0 || dep.exitCode === null)) continue;
-    const detail = dep.state === 'Terminated' ? `terminated with exit code ${dep.exitCode}` : `in state ${dep.state}`;
-    return { ok: false, reason: reason('DEPENDENCY', `depends on job ${depId}, ${detail}`) };
+    const failed = dep.state === 'Terminated';
+    const detail = failed ? `terminated with exit code ${dep.exitCode}` : `in state ${dep.state}`;
+    // A dependency that terminated with an error code never changes: the job can never run.
+    return {
+      ok: false,
+      reason: reason('DEPENDENCY', `depends on job ${depId}, ${detail}`, {
+        kind: failed ? 'unresolvable' : 'unschedulable',
+        details: { dependency: depId },
+      }),
+    };
   }
   return { ok: true, minStart };
 }

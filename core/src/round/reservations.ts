@@ -4,7 +4,9 @@
  */
 import { reason, IntervalSet, type Job, type Reason } from '@oar-sched/plugin-api';
 import type { Slot } from '../slots/slot.js';
+import { createFindContext } from './find-context.js';
 import { insertJob } from './insert-job.js';
+import { pluginErrorReason } from './plugin-error.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
 import { availabilityFor } from './shares.js';
 
@@ -36,17 +38,15 @@ export function scheduleReservation(state: RoundState, job: Job): ScheduledJob |
   if (!left || !right || !available || !hook) {
     return reason('RESERVATION_UNAVAILABLE', 'the reservation lies outside the scheduling horizon');
   }
-  const resources = hook.call({
-    job,
-    moldable,
-    parts: moldable.parts,
-    hierarchy: state.platform.hierarchy,
-    available,
-    beginning: left === slotSet.first,
-    args: [],
-    kwargs: {},
-    delegate: () => null,
-  });
+  const context = createFindContext(state, job, moldable, 'default', hook);
+  context.available = available;
+  context.beginning = left === slotSet.first;
+  let resources;
+  try {
+    resources = hook.call(context);
+  } catch (e) {
+    return pluginErrorReason(state.registry, e, 'find plugin failed');
+  }
   if (!resources || resources.isEmpty) {
     return reason('RESERVATION_UNAVAILABLE', `the requested resources are not free at the reserved time ${start}`);
   }

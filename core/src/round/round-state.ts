@@ -2,7 +2,7 @@
  * The mutable state of one round, shared by its steps. Created by `runRound`, never exposed to
  * plugins (they get read-only views through their contexts).
  */
-import type { SortingSettings, Job, Placement, Reason } from '@oar-sched/plugin-api';
+import type { Decision, IntervalSet, Job, Placement, PlatformView, PropertyChange, SortingSettings } from '@oar-sched/plugin-api';
 import type { SchedulerConfig } from '../model/config.js';
 import type { Platform } from '../platform/platform.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
@@ -15,22 +15,22 @@ export interface ScheduledJob {
   /** Effective walltime (with security time and suspended duration). */
   readonly walltime: number;
   readonly moldableIndex: number;
-  readonly resources: import('@oar-sched/plugin-api').IntervalSet;
+  readonly resources: IntervalSet;
 }
-
-export type Decision =
-  | { readonly scheduled: true; readonly placement: ScheduledJob }
-  | { readonly scheduled: false; readonly reason: Reason };
 
 export interface RoundState {
   readonly now: number;
   readonly config: SchedulerConfig;
   readonly platform: Platform;
+  /** The read-only facade plugins get as `ctx.platform`. */
+  readonly platformView: PlatformView;
   readonly registry: PluginRegistry;
   readonly quotas: QuotaPort | undefined;
   readonly slotSets: Map<string, SlotSet>;
-  /** Decisions for waiting jobs and new reservations, by job id. */
+  /** Decisions for waiting jobs and new reservations, by job id, as plain result data. */
   readonly decisions: Map<number, Decision>;
+  /** Property changes applied after extra-metasched hooks, in order. */
+  readonly propertyChanges: PropertyChange[];
   /** Placements made this round, for the extra-metasched context. */
   readonly placements: Map<number, Placement>;
   readonly warnings: string[];

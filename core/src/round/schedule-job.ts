@@ -3,9 +3,10 @@
  * `default`), insertion of the placement, then the container's inner slot set. A plugin that
  * throws leaves this job unscheduled with the error as reason; nothing was inserted yet.
  */
-import { reason, type Job, type AssignContext, type Found, type Placement, type SearchOptions, type Reason } from '@oar-sched/plugin-api';
+import { completeReason, reason, type Job, type AssignContext, type Found, type Placement, type SearchOptions, type Reason } from '@oar-sched/plugin-api';
 import type { JobRecord } from '../model/snapshot.js';
 import { openContainer } from './containers.js';
+import { pluginErrorReason } from './plugin-error.js';
 import { evaluateDependencies } from './dependencies.js';
 import { insertJob } from './insert-job.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
@@ -48,7 +49,7 @@ export function scheduleJob(
     now: state.now,
     slotSet,
     hierarchy: state.platform.hierarchy,
-    platform: state.platform,
+    platform: state.platformView,
     minStart,
     args: job.assign?.args ?? [],
     kwargs: job.assign?.kwargs ?? {},
@@ -77,10 +78,13 @@ export function scheduleJob(
   try {
     result = assignHook.call(context);
   } catch (e) {
-    return reason('PLUGIN_ERROR', `assign/find plugin failed: ${e instanceof Error ? e.message : String(e)}`);
+    return pluginErrorReason(state.registry, e, 'assign/find plugin failed');
   }
-  if (result === undefined) return reason('PLUGIN_DECLINED', `every assign plugin named "${assignName}" declined the job`);
-  if (!result.placed) return result.reason;
+  if (result === undefined) {
+    // Nobody handled the job: a configuration or plugin fault, not something time will fix.
+    return reason('PLUGIN_DECLINED', `every assign plugin named "${assignName}" declined the job`, { kind: 'error' });
+  }
+  if (!result.placed) return completeReason(result.reason);
   const moldable = job.moldables[result.moldableIndex];
   if (!moldable || result.resources.isEmpty) {
     return reason('PLUGIN_ERROR', `assign plugin "${assignName}" returned an invalid placement`);

@@ -3,11 +3,12 @@
  * fits, according to a find, and passes quotas when asked. It never inserts anything; the only
  * change it may make is splitting the slot that contains `minStart`.
  */
-import { IntervalSet, reason, type Job, type Moldable, type FindContext, type Found, type SearchOutcome, type FindHook, type Reason } from '@oar-sched/plugin-api';
+import { reason, type Job, type Moldable, type Found, type SearchOutcome, type Reason } from '@oar-sched/plugin-api';
 import type { Slot } from '../slots/slot.js';
 import type { SlotSet } from '../slots/slot-set.js';
 import { scanWindows } from '../slots/window-scan.js';
 import type { RoundState } from './round-state.js';
+import { createFindContext } from './find-context.js';
 import { availabilityFor } from './shares.js';
 import { describeUnsatisfiable } from './unsatisfiable.js';
 
@@ -43,7 +44,7 @@ export function searchMoldable(state: RoundState, request: SearchRequest): Searc
     from = (request.useCache && slotSet.cache.get(moldable.cacheKey)) || slotSet.first;
   }
   const W = moldable.effectiveWalltime;
-  const context = findContext(state, request, hook);
+  const context = createFindContext(state, job, moldable, request.findName, hook);
   const hint = state.registry.findSizeHint(request.findName);
   const minSize = hint ? hint(moldable.parts, state.platform.hierarchy) : 0;
   const quotas = request.quotas ? state.quotas : undefined;
@@ -95,33 +96,13 @@ export function searchMoldable(state: RoundState, request: SearchRequest): Searc
   if (end === 'latest-end') {
     return {
       found: false,
-      reason: reason('WINDOW_TIME_LIMIT', `no window ending before the quotas window time limit (${quotas?.latestEnd}) has the resources`),
+      reason: reason('WINDOW_TIME_LIMIT', `no window ending before the quotas window time limit (${quotas?.latestEnd}) has the resources`, {
+        details: { latestEnd: quotas?.latestEnd },
+      }),
     };
   }
   return {
     found: false,
     reason: reason('NO_WINDOW', `no time window of ${W}s before the end of the horizon has the requested resources free`),
   };
-}
-
-/** One context per search, updated per window (the find hot path allocates nothing). */
-function findContext(state: RoundState, request: SearchRequest, hook: FindHook): FindContext & { available: IntervalSet; beginning: boolean } {
-  const spec = request.job.find?.name === request.findName ? request.job.find : undefined;
-  const context = {
-    job: request.job,
-    moldable: request.moldable,
-    parts: request.moldable.parts,
-    hierarchy: state.platform.hierarchy,
-    available: IntervalSet.EMPTY,
-    beginning: false,
-    args: spec?.args ?? [],
-    kwargs: spec?.kwargs ?? {},
-    delegate(name: string, available?: IntervalSet): IntervalSet | null {
-      const other = name === request.findName ? hook : state.registry.hooks.find.get(name);
-      if (!other) throw new Error(`find plugin "${name}" is not registered`);
-      const result = other.call({ ...context, available: available ?? context.available, args: [], kwargs: {} });
-      return result && !result.isEmpty ? result : null;
-    },
-  };
-  return context;
 }

@@ -1,0 +1,307 @@
+/**
+ * R1–R3 read side: the rows of one round, turned into the engine's `Snapshot` and the
+ * meta-scheduler's per-job extras (metascheduler.md §4, database.md §4). Reads only; runs inside
+ * the round's transaction so that it sees one consistent state.
+ *
+ * Which jobs the snapshot holds:
+ * - waiting jobs (`Waiting`, reservation `None`) and new reservations (`Waiting`, `toSchedule`);
+ * - current jobs (`Running`, `toLaunch`, `Launching`, `Finishing`, `Suspended`, `Resuming`) with
+ *   their assigned resources;
+ * - accepted reservations (`Scheduled`, `Waiting` or `toAckReservation`) that still have a plan in
+ *   the gantt (prediction and at least one resource, R3.1), with that plan;
+ * - `toError` jobs (turned into `Error` at the end of the round);
+ * - every job a waiting job depends on (its state and exit code decide the dependency).
+ */
+import { sql } from 'kysely';
+import type { JobRecord, LevelRequest, MetaschedJobInfo, QueueRecord, ResourceRecord, SchedulerConfig, Snapshot } from '@oar-sched/core';
+import type { Db } from '../connection.js';
+
+export interface RoundInput {
+  readonly snapshot: Snapshot;
+  readonly info: Map<number, MetaschedJobInfo>;
+  /** Per job id, per request part: the raw SQL filters (`jobs.properties`, `res_group_property`). */
+  readonly filters: ReadonlyMap<number, readonly (readonly { readonly job: string; readonly part: string }[])[]>;
+}
+
+const CURRENT: readonly string[] = ['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming'] as const;
+const ROUND_STATES = ['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming', 'toError', 'toAckReservation', 'Waiting'] as const;
+const SPECIAL_COUNTS: Readonly<Record<number, LevelRequest['count']>> = { [-1]: 'ALL', [-2]: 'BEST', [-3]: 'HALF_BEST' };
+/** Columns of `resources` the engine reads as fields, not as properties. */
+const RECORD_COLUMNS: ReadonlySet<string> = new Set(['resource_id', 'state', 'type', 'available_upto']);
+
+type Row = Record<string, unknown>;
+
+export async function readRoundInput(tx: Db, config: SchedulerConfig, now: number): Promise<RoundInput> {
+  const k = tx.kysely;
+  const resources = await readResources(tx, config);
+  const queues: QueueRecord[] = (await k.selectFrom('queues').selectAll().orderBy('priority', 'desc').execute()).map((q) => ({
+    name: q.queue_name,
+    priority: Number(q.priority),
+    state: q.state,
+  }));
+
+  const jobRows = (await k
+    .selectFrom('jobs')
+    .selectAll()
+    .where('state', 'in', ROUND_STATES)
+    .orderBy('job_id')
+    .execute()) as Row[];
+  const byId = new Map<number, Row>(jobRows.map((j) => [Number(j.job_id), j]));
+  const dependencies = await readDependencies(tx, [...byId.keys()]);
+  const required = [...new Set([...dependencies.values()].flat())].filter((id) => !byId.has(id));
+  for (let i = 0; i < required.length; i += 500) {
+    const more = (await k.selectFrom('jobs').selectAll().where('job_id', 'in', required.slice(i, i + 500)).execute()) as Row[];
+    for (const j of more) byId.set(Number(j.job_id), j);
+  }
+  const ids = [...byId.keys()];
+  const moldables = await readMoldables(tx, ids);
+  const types = await readTypes(tx, ids);
+  const assigned = await readAssigned(tx, [...byId.values()].filter((j) => CURRENT.includes(String(j.state))).map((j) => Number(j.assigned_moldable_job)));
+  const gantt = await readReservationPlans(tx, [...byId.values()]);
+  const suspended = await readSuspendedDurations(tx, [...byId.values()].filter((j) => j.suspended === 'YES').map((j) => Number(j.job_id)), now);
+  const checkpoints = await readFirstCheckpoints(tx, ids);
+
+  const jobs: JobRecord[] = [];
+  const info = new Map<number, MetaschedJobInfo>();
+  const filters = new Map<number, { job: string; part: string }[][]>();
+  for (const [id, row] of byId) {
+    const state = String(row.state);
+    const reservation = String(row.reservation) as JobRecord['reservation'];
+    const ms = moldables.get(id) ?? [];
+    let startTime: number | undefined = Number(row.start_time);
+    let held: number[] | undefined;
+    let moldableIndex = 0;
+    if (CURRENT.includes(state)) {
+      moldableIndex = Math.max(0, ms.findIndex((m) => m.id === Number(row.assigned_moldable_job)));
+      held = assigned.get(Number(row.assigned_moldable_job)) ?? [];
+    } else if (reservation === 'Scheduled' && (state === 'Waiting' || state === 'toAckReservation')) {
+      const plan = gantt.get(id);
+      if (!plan) continue; // no plan left: OAR never reschedules it (R3.1); leave the row alone
+      moldableIndex = Math.max(0, ms.findIndex((m) => m.id === plan.moldableId));
+      startTime = plan.start;
+      held = plan.resources;
+    }
+    const properties = String(row.properties ?? '');
+    jobs.push({
+      id,
+      name: row.job_name === null || row.job_name === undefined ? null : String(row.job_name),
+      user: String(row.job_user ?? ''),
+      project: String(row.project ?? ''),
+      queue: String(row.queue_name ?? ''),
+      state,
+      reservation,
+      startTime,
+      resources: held,
+      moldableIndex,
+      suspendedDuration: suspended.get(id) ?? 0,
+      exitCode: row.exit_code === null || row.exit_code === undefined ? null : Number(row.exit_code),
+      submissionTime: Number(row.submission_time ?? 0),
+      qos: 0,
+      nice: 1,
+      types: types.get(id) ?? {},
+      properties,
+      moldables: ms.map((m) => ({ walltime: m.walltime, request: m.parts.map((p) => ({ levels: p.levels, property: p.property })) })),
+      dependencies: dependencies.get(id) ?? [],
+    });
+    filters.set(id, ms.map((m) => m.parts.map((p) => ({ job: properties, part: p.property }))));
+    info.set(id, {
+      jobType: row.job_type === 'INTERACTIVE' ? 'INTERACTIVE' : 'PASSIVE',
+      infoType: row.info_type === null || row.info_type === undefined || row.info_type === '' ? null : String(row.info_type),
+      checkpoint: Number(row.checkpoint ?? 0),
+      moldableIds: ms.map((m) => m.id),
+      message: String(row.message ?? ''),
+      firstCheckpointEvent: checkpoints.get(id),
+    });
+  }
+  const accounting = await readAccounting(tx, config);
+  return { snapshot: { now, config, queues, resources, jobs, accounting }, info, filters };
+}
+
+/** Every resource row in `SCHEDULER_RESOURCE_ORDER` (the fragment goes into ORDER BY as OAR does). */
+async function readResources(tx: Db, config: SchedulerConfig): Promise<ResourceRecord[]> {
+  const order = config.resourceOrder.trim() === '' ? 'resource_id ASC' : config.resourceOrder;
+  const { rows } = await sql<Row>`SELECT * FROM resources ORDER BY ${sql.raw(order)}`.execute(tx.kysely);
+  return rows.map((r) => {
+    const properties: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(r)) {
+      if (RECORD_COLUMNS.has(key) || value === null || value === undefined) continue;
+      properties[key] = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : String(value);
+    }
+    return {
+      id: Number(r.resource_id),
+      state: String(r.state) as ResourceRecord['state'],
+      type: String(r.type ?? 'default'),
+      availableUpto: Number(r.available_upto ?? 2147483647),
+      properties,
+    };
+  });
+}
+
+interface MoldableRow {
+  readonly id: number;
+  readonly walltime: number;
+  readonly parts: { levels: LevelRequest[]; property: string }[];
+}
+
+async function readMoldables(tx: Db, jobIds: readonly number[]): Promise<Map<number, MoldableRow[]>> {
+  const out = new Map<number, MoldableRow[]>();
+  for (let i = 0; i < jobIds.length; i += 500) {
+    const rows = await tx.kysely
+      .selectFrom('moldable_job_descriptions as m')
+      .innerJoin('job_resource_groups as g', 'g.res_group_moldable_id', 'm.moldable_id')
+      .innerJoin('job_resource_descriptions as d', 'd.res_job_group_id', 'g.res_group_id')
+      .select(['m.moldable_job_id', 'm.moldable_id', 'm.moldable_walltime', 'g.res_group_id', 'g.res_group_property', 'd.res_job_resource_type', 'd.res_job_value'])
+      .where('m.moldable_job_id', 'in', jobIds.slice(i, i + 500))
+      .where('m.moldable_index', '=', 'CURRENT')
+      .where('g.res_group_index', '=', 'CURRENT')
+      .where('d.res_job_index', '=', 'CURRENT')
+      .orderBy('m.moldable_id')
+      .orderBy('g.res_group_id')
+      .orderBy('d.res_job_order')
+      .execute();
+    let lastGroup = -1;
+    for (const r of rows) {
+      const jobId = Number(r.moldable_job_id);
+      let list = out.get(jobId);
+      if (!list) out.set(jobId, (list = []));
+      let m = list[list.length - 1];
+      if (!m || m.id !== Number(r.moldable_id)) list.push((m = { id: Number(r.moldable_id), walltime: Number(r.moldable_walltime), parts: [] }));
+      if (Number(r.res_group_id) !== lastGroup) {
+        m.parts.push({ levels: [], property: String(r.res_group_property ?? '') });
+        lastGroup = Number(r.res_group_id);
+      }
+      const value = Number(r.res_job_value);
+      m.parts[m.parts.length - 1]!.levels.push({ level: String(r.res_job_resource_type), count: SPECIAL_COUNTS[value] ?? value });
+    }
+  }
+  return out;
+}
+
+/** `job_types` rows: `name` or `name=value` (split on the first `=`). */
+async function readTypes(tx: Db, jobIds: readonly number[]): Promise<Map<number, Record<string, string>>> {
+  const out = new Map<number, Record<string, string>>();
+  for (let i = 0; i < jobIds.length; i += 500) {
+    const rows = await tx.kysely
+      .selectFrom('job_types')
+      .select(['job_id', 'type'])
+      .where('job_id', 'in', jobIds.slice(i, i + 500))
+      .where('types_index', '=', 'CURRENT')
+      .orderBy('job_type_id')
+      .execute();
+    for (const r of rows) {
+      const text = String(r.type);
+      const eq = text.indexOf('=');
+      let types = out.get(Number(r.job_id));
+      if (!types) out.set(Number(r.job_id), (types = {}));
+      if (eq < 0) types[text] = '';
+      else types[text.slice(0, eq)] = text.slice(eq + 1);
+    }
+  }
+  return out;
+}
+
+async function readDependencies(tx: Db, jobIds: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < jobIds.length; i += 500) {
+    const rows = await tx.kysely
+      .selectFrom('job_dependencies')
+      .select(['job_id', 'job_id_required'])
+      .where('job_id', 'in', jobIds.slice(i, i + 500))
+      .where('job_dependency_index', '=', 'CURRENT')
+      .execute();
+    for (const r of rows) {
+      let list = out.get(Number(r.job_id));
+      if (!list) out.set(Number(r.job_id), (list = []));
+      list.push(Number(r.job_id_required));
+    }
+  }
+  return out;
+}
+
+async function readAssigned(tx: Db, moldableIds: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < moldableIds.length; i += 500) {
+    const rows = await tx.kysely
+      .selectFrom('assigned_resources')
+      .select(['moldable_job_id', 'resource_id'])
+      .where('moldable_job_id', 'in', moldableIds.slice(i, i + 500))
+      .where('assigned_resource_index', '=', 'CURRENT')
+      .orderBy('resource_id')
+      .execute();
+    for (const r of rows) {
+      let list = out.get(Number(r.moldable_job_id));
+      if (!list) out.set(Number(r.moldable_job_id), (list = []));
+      list.push(Number(r.resource_id));
+    }
+  }
+  return out;
+}
+
+/** The gantt plans of accepted reservations (R3.1: a prediction and at least one resource row). */
+async function readReservationPlans(tx: Db, jobs: readonly Row[]): Promise<Map<number, { moldableId: number; start: number; resources: number[] }>> {
+  const ars = jobs.filter((j) => j.reservation === 'Scheduled' && (j.state === 'Waiting' || j.state === 'toAckReservation')).map((j) => Number(j.job_id));
+  const out = new Map<number, { moldableId: number; start: number; resources: number[] }>();
+  if (ars.length === 0) return out;
+  const rows = await tx.kysely
+    .selectFrom('gantt_jobs_predictions as p')
+    .innerJoin('moldable_job_descriptions as m', 'm.moldable_id', 'p.moldable_job_id')
+    .innerJoin('gantt_jobs_resources as r', 'r.moldable_job_id', 'p.moldable_job_id')
+    .select(['m.moldable_job_id', 'p.moldable_job_id as moldable_id', 'p.start_time', 'r.resource_id'])
+    .where('m.moldable_job_id', 'in', ars)
+    .orderBy('r.resource_id')
+    .execute();
+  for (const r of rows) {
+    const jobId = Number(r.moldable_job_id);
+    let plan = out.get(jobId);
+    if (!plan) out.set(jobId, (plan = { moldableId: Number(r.moldable_id), start: Number(r.start_time), resources: [] }));
+    plan.resources.push(Number(r.resource_id));
+  }
+  return out;
+}
+
+/** Time spent `Suspended` or `Resuming` (open intervals up to now): added to the walltime of `suspended = 'YES'` jobs (R3.5). */
+async function readSuspendedDurations(tx: Db, jobIds: readonly number[], now: number): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (jobIds.length === 0) return out;
+  const rows = await tx.kysely
+    .selectFrom('job_state_logs')
+    .select(['job_id', 'date_start', 'date_stop'])
+    .where('job_id', 'in', jobIds)
+    .where('job_state', 'in', ['Suspended', 'Resuming'])
+    .execute();
+  for (const r of rows) {
+    const stop = Number(r.date_stop) === 0 ? now : Number(r.date_stop);
+    out.set(Number(r.job_id), (out.get(Number(r.job_id)) ?? 0) + Math.max(0, stop - Number(r.date_start)));
+  }
+  return out;
+}
+
+async function readFirstCheckpoints(tx: Db, jobIds: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (jobIds.length === 0) return out;
+  const rows = await tx.kysely
+    .selectFrom('event_logs')
+    .select(['job_id', (eb) => eb.fn.min('date').as('first')])
+    .where('type', '=', 'CHECKPOINT')
+    .where('job_id', 'in', jobIds)
+    .groupBy('job_id')
+    .execute();
+  for (const r of rows) out.set(Number(r.job_id), Number(r.first));
+  return out;
+}
+
+/** Accounting windows, only when a sorting policy may read them. */
+async function readAccounting(tx: Db, config: SchedulerConfig): Promise<Snapshot['accounting']> {
+  if (config.sorting.policy === 'FIFO') return [];
+  const rows = await tx.kysely.selectFrom('accounting').selectAll().execute();
+  return rows.map((r) => ({
+    windowStart: Number(r.window_start),
+    windowStop: Number(r.window_stop),
+    user: String(r.accounting_user),
+    project: String(r.accounting_project),
+    queue: String(r.queue_name),
+    consumptionType: r.consumption_type === 'USED' ? 'USED' : 'ASKED',
+    consumption: Number(r.consumption),
+  }));
+}
+

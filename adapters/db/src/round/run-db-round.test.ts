@@ -1,0 +1,93 @@
+/**
+ * The database round end to end on both engines, for the behaviours the scenario suite
+ * (test/db-round) does not isolate: the engine's decisions reach the tables, filters are
+ * evaluated by the database (safely), a hook's property writes are seen by the same round, and a
+ * failure leaves the database untouched.
+ */
+import { definePlugin, PluginRegistry, schedulerConfigSchema } from '@oar-sched/core';
+import assignDefault from '@oar-sched/plugin-assign-default';
+import findDefault from '@oar-sched/plugin-find-default';
+import sortFifo from '@oar-sched/plugin-sort-fifo';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { initSchema } from '../schema/migrate.js';
+import { dumpData, testDatabases, type TestDatabase } from '../testing/index.js';
+import { addResourceColumn } from '../resources.js';
+import { insertJob, insertQueue, insertResources } from '../writers.js';
+import { runDbRound } from './run-db-round.js';
+
+const N = 1_000_000;
+
+function registry(extra?: Parameters<typeof definePlugin>[0]): PluginRegistry {
+  const r = new PluginRegistry();
+  for (const builtIn of [findDefault, assignDefault, sortFifo]) r.use(builtIn, { source: 'built-in' });
+  if (extra) r.use(definePlugin(extra), { source: 'config' });
+  return r;
+}
+
+const config = schedulerConfigSchema.parse({ hierarchyLabels: ['resource_id', 'network_address'] });
+
+for (const target of await testDatabases()) {
+  describe.skipIf(!target.available)(`runDbRound on ${target.label}`, () => {
+    let t: TestDatabase;
+    beforeEach(async () => {
+      t = await target.create();
+      await initSchema(t.db);
+      await addResourceColumn(t.db, 'deploy2', 'VARCHAR(255)');
+      await insertQueue(t.db, { name: 'default', priority: 3 });
+      await insertResources(t.db, [1, 2, 3, 4, 5].map(() => ({ network_address: 'localhost' })));
+    });
+    afterEach(() => t.dispose());
+
+    const one = (count: number, walltime = 60) => [{ walltime, groups: [{ levels: [{ label: 'resource_id', value: count }] }] }];
+
+    it('launches a job planned at now: state, start, assigned moldable and resources, gantt, visu, state log', async () => {
+      const { jobId, moldableIds } = await insertJob(t.db, { user: 'alice', moldables: one(4) });
+      const round = await runDbRound(t.db, { config, registry: registry(), now: N });
+      expect(round.exitCode).toBe(0);
+      const job = await t.db.kysely.selectFrom('jobs').selectAll().where('job_id', '=', jobId).executeTakeFirstOrThrow();
+      expect([job.state, job.start_time, job.assigned_moldable_job, job.message]).toEqual(['toLaunch', N, moldableIds[0], 'R=4,W=120,J=P,Q=default']);
+      const assigned = await t.db.kysely.selectFrom('assigned_resources').select('resource_id').where('moldable_job_id', '=', moldableIds[0]!).orderBy('resource_id').execute();
+      expect(assigned.map((r) => r.resource_id)).toEqual([1, 2, 3, 4]);
+      const visu = await t.db.kysely.selectFrom('gantt_jobs_resources_visu').select('resource_id').orderBy('resource_id').execute();
+      expect(visu.map((r) => r.resource_id)).toEqual([1, 2, 3, 4]);
+      const logs = await t.db.kysely.selectFrom('job_state_logs').select(['job_state', 'date_start', 'date_stop']).where('job_id', '=', jobId).execute();
+      expect(logs).toEqual([{ job_state: 'toLaunch', date_start: N, date_stop: 0 }]);
+    });
+
+    it('evaluates filters in the database; a bad one leaves its job with a message and the round goes on (S34)', async () => {
+      const bad = await insertJob(t.db, { user: 'u', properties: "nonexistent_col = 'x'", moldables: one(1) });
+      const good = await insertJob(t.db, { user: 'u', properties: "network_address = 'localhost'", moldables: one(1) });
+      await runDbRound(t.db, { config, registry: registry(), now: N });
+      const rows = await t.db.kysely.selectFrom('jobs').select(['job_id', 'state', 'message']).orderBy('job_id').execute();
+      expect(rows.find((r) => r.job_id === bad.jobId)).toMatchObject({ state: 'Waiting', message: expect.stringContaining('nonexistent_col') });
+      expect(rows.find((r) => r.job_id === good.jobId)).toMatchObject({ state: 'toLaunch' });
+    });
+
+    it('never runs a second statement or keeps a write hidden in a filter', async () => {
+      const sneaky = await insertJob(t.db, { user: 'u', properties: "1=1; DELETE FROM queues", moldables: one(1) });
+      await runDbRound(t.db, { config, registry: registry(), now: N });
+      expect(await t.db.kysely.selectFrom('queues').select('queue_name').execute()).toHaveLength(1);
+      const row = await t.db.kysely.selectFrom('jobs').select(['state', 'message']).where('job_id', '=', sneaky.jobId).executeTakeFirstOrThrow();
+      expect(row.state).toBe('Waiting');
+    });
+
+    it("writes an extra-metasched hook's property change in the round, and its filter sees it (S27)", async () => {
+      const job = await insertJob(t.db, { user: 'u', properties: "deploy2 = 'YES'", moldables: one(1) });
+      const hook = { name: 'marker', setup: (api: never) => (api as { extraMetasched: (n: string, f: (c: { setResourceProperty(id: number, p: string, v: string): void }) => void) => void }).extraMetasched('mark', (ctx) => ctx.setResourceProperty(3, 'deploy2', 'YES')) };
+      await runDbRound(t.db, { config, registry: registry(hook as never), now: N, extraMetasched: { name: 'mark', config: '' } });
+      const r3 = await t.db.kysely.selectFrom('resources').select('resource_id').where('deploy2' as never, '=', 'YES' as never).execute();
+      expect(r3.map((r) => r.resource_id)).toEqual([3]);
+      const assigned = await t.db.kysely.selectFrom('assigned_resources').select('resource_id').execute();
+      expect(assigned.map((r) => r.resource_id)).toEqual([3]);
+      expect((await t.db.kysely.selectFrom('jobs').select('state').where('job_id', '=', job.jobId).executeTakeFirstOrThrow()).state).toBe('toLaunch');
+    });
+
+    it('an error escaping the round after its writes (a hook property on a missing column) leaves the database exactly as it was', async () => {
+      await insertJob(t.db, { user: 'u', moldables: one(2) });
+      const before = await dumpData(t.db);
+      const failing = { name: 'boom', setup: (api: never) => (api as { extraMetasched: (n: string, f: (c: { setResourceProperty(id: number, p: string, v: string): void }) => void) => void }).extraMetasched('boom', (ctx) => ctx.setResourceProperty(1, 'no_such_column', 'x')) };
+      await expect(runDbRound(t.db, { config, registry: registry(failing as never), now: N, extraMetasched: { name: 'boom', config: '' } })).rejects.toThrow('no column "no_such_column"');
+      expect(await dumpData(t.db)).toEqual(before);
+    });
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * What `oar-sched` loads before doing any work. OAR starts the scheduler as a new process every
+ * cycle, so start-up is paid every round: a command's modules load only when it runs, the config
+ * machinery (cosmiconfig, jiti) only when there is a config file, built-in plugins through Node's
+ * own import. Checked by recording every module the real binary loads (a module.register hook);
+ * speed itself is measured by `npm run bench`, never asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'cli', 'bin', 'oar-sched.js');
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const TINY = JSON.stringify({
+  now: 0,
+  resources: [{ ids: '1-4', properties: { network_address: 'n1' } }],
+  jobs: [{ id: 1, moldables: [{ walltime: 10, request: [{ levels: [{ level: 'resource_id', count: 2 }] }] }] }],
+});
+
+/** Runs the binary in a fresh folder holding `files` (and tiny.json); returns the URLs of every module it loaded. */
+function loadedModules(args: readonly string[], files: Record<string, string> = {}): { code: number | null; stderr: string; modules: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'oar-startup-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'tiny.json'), TINY);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const log = join(dir, 'loaded.txt');
+  writeFileSync(log, '');
+  writeFileSync(join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
+  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, bin, ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: r.status, stderr: r.stderr, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+}
+
+const from = (modules: readonly string[], fragment: string) => modules.filter((m) => m.includes(fragment));
+
+describe('oar-sched start-up loads what the command needs, nothing more', () => {
+  it('schedule without a config file: no cosmiconfig, no jiti; built-ins from their packages', () => {
+    const { code, stderr, modules } = loadedModules(['schedule', '--scenario', 'tiny.json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(from(modules, '/node_modules/cosmiconfig/')).toEqual([]);
+    expect(from(modules, '/node_modules/jiti/')).toEqual([]);
+    expect(from(modules, '/commands/plugins.js')).toEqual([]);
+    for (const name of ['find-default', 'assign-default', 'sort-fifo', 'sort-fairshare', 'sort-multifactor']) {
+      expect(from(modules, `/plugins/${name}/dist/index.js`)).toHaveLength(1);
+    }
+  });
+
+  it('--version and --help load neither the engine nor zod', () => {
+    for (const args of [['--version'], ['--help'], ['schedule', '--help']]) {
+      const { code, modules } = loadedModules(args);
+      expect(code).toBe(0);
+      expect(from(modules, '/core/dist/')).toEqual([]);
+      expect(from(modules, '/node_modules/zod/')).toEqual([]);
+      expect(from(modules, '/commands/')).toEqual([]);
+    }
+  });
+
+  it('a YAML config file brings cosmiconfig, but not jiti (no code to evaluate)', () => {
+    const { code, modules } = loadedModules(['schedule', '--scenario', 'tiny.json'], { '.oarrc.yaml': 'scheduler:\n  jobSecurityTime: 30\n' });
+    expect(code).toBe(0);
+    expect(from(modules, '/node_modules/cosmiconfig/').length).toBeGreaterThan(0);
+    expect(from(modules, '/node_modules/jiti/')).toEqual([]);
+  });
+
+  it('a TypeScript config file brings jiti too', () => {
+    const { code, modules } = loadedModules(['schedule', '--scenario', 'tiny.json'], { 'oar.config.ts': 'export default { scheduler: { jobSecurityTime: 30 } };\n' });
+    expect(code).toBe(0);
+    expect(from(modules, '/node_modules/jiti/').length).toBeGreaterThan(0);
+  });
+});
