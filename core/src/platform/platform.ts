@@ -9,6 +9,7 @@ import { filterKey, isDefaultFilter, type FilterResult, type PropertyFilter } fr
 import { Hierarchy, IntervalSet } from '@oar-sched/plugin-api';
 import type { SchedulerConfig } from '../model/config.js';
 import type { ResourceRecord } from '../model/snapshot.js';
+import { IdMap } from './id-map.js';
 import { parseResourceOrder, resourceAttribute, sortResources } from './resource-order.js';
 
 const USABLE_STATES: ReadonlySet<string> = new Set(['Alive', 'Absent']);
@@ -27,12 +28,8 @@ export class Platform {
   #frozen: readonly ResourceRecord[] | undefined;
   /** `ids[index]` = resource id. */
   readonly ids: Int32Array;
-  /**
-   * `runEnd[p]`: the last position of the run of positions, starting at or before `p`, whose ids
-   * go up by one (`ids[q + 1] = ids[q] + 1`). Turns a set of positions into a set of ids interval
-   * by interval instead of position by position (with ids in ascending order: one interval each).
-   */
-  readonly #runEnd: Int32Array;
+  /** Positions → ids, interval by interval. */
+  readonly idMap: IdMap;
   /** Alive or Absent resources. */
   readonly usable: IntervalSet;
   /** Usable resources of type `default`: the only ones a job without properties can get. */
@@ -49,10 +46,7 @@ export class Platform {
     this.#resources = sortResources(resources, parseResourceOrder(config.resourceOrder));
     this.#labels = config.hierarchyLabels;
     this.ids = Int32Array.from(this.resources, (r) => r.id);
-    this.#runEnd = new Int32Array(this.ids.length);
-    for (let p = this.ids.length - 1; p >= 0; p--) {
-      this.#runEnd[p] = p + 1 < this.ids.length && this.ids[p + 1] === this.ids[p]! + 1 ? this.#runEnd[p + 1]! : p;
-    }
+    this.idMap = new IdMap(this.ids);
     this.#indexOfId = new Map(this.resources.map((r, i) => [r.id, i]));
     this.usable = this.#indicesWhere((r) => USABLE_STATES.has(r.state));
     this.defaultSet = this.usable.intersect(this.#indicesWhere((r) => r.type === 'default'));
@@ -128,63 +122,12 @@ export class Platform {
 
   /** Resource ids of a set of positions (positions past the last resource are ignored). */
   idsOf(indices: IntervalSet): IntervalSet {
-    const b = indices.bounds;
-    const last = this.ids.length - 1;
-    const pairs: number[] = [];
-    let sorted = true;
-    for (let i = 0; i < b.length; i += 2) {
-      const hi = b[i + 1]! < last ? b[i + 1]! : last;
-      for (let p = b[i]! > 0 ? b[i]! : 0; p <= hi; ) {
-        const q = this.#runEnd[p]! < hi ? this.#runEnd[p]! : hi;
-        const n = pairs.length;
-        if (n > 0 && this.ids[p]! <= pairs[n - 1]!) sorted = false;
-        pairs.push(this.ids[p]!, this.ids[q]!);
-        p = q + 1;
-      }
-    }
-    if (!sorted) {
-      const list: [number, number][] = [];
-      for (let i = 0; i < pairs.length; i += 2) list.push([pairs[i]!, pairs[i + 1]!]);
-      return IntervalSet.fromIntervals(list);
-    }
-    // Ascending and disjoint: only adjacent runs need merging.
-    const out: number[] = [];
-    for (let i = 0; i < pairs.length; i += 2) {
-      const n = out.length;
-      if (n > 0 && pairs[i]! === out[n - 1]! + 1) out[n - 1] = pairs[i + 1]!;
-      else out.push(pairs[i]!, pairs[i + 1]!);
-    }
-    return IntervalSet.fromCanonicalBounds(Int32Array.from(out));
+    return this.idMap.idsOf(indices);
   }
 
-  /**
-   * `idsOf(indices).toString()` without the intermediate set when ids ascend with positions (the
-   * usual resource order): canonical id text, e.g. `"1-16 22"`.
-   */
+  /** `idsOf(indices).toString()`, without the intermediate set in the usual case. */
   idsText(indices: IntervalSet): string {
-    const b = indices.bounds;
-    const last = this.ids.length - 1;
-    const ids = this.ids;
-    let text = '';
-    let lo = -1;
-    let hi = -2;
-    for (let i = 0; i < b.length; i += 2) {
-      const end = b[i + 1]! < last ? b[i + 1]! : last;
-      for (let p = b[i]! > 0 ? b[i]! : 0; p <= end; ) {
-        const q = this.#runEnd[p]! < end ? this.#runEnd[p]! : end;
-        const a = ids[p]!;
-        if (a <= hi) return this.idsOf(indices).toString(); // not ascending: sort and merge
-        if (a === hi + 1) hi = ids[q]!;
-        else {
-          if (lo >= 0) text += text === '' ? (lo === hi ? `${lo}` : `${lo}-${hi}`) : lo === hi ? ` ${lo}` : ` ${lo}-${hi}`;
-          lo = a;
-          hi = ids[q]!;
-        }
-        p = q + 1;
-      }
-    }
-    if (lo >= 0) text += text === '' ? (lo === hi ? `${lo}` : `${lo}-${hi}`) : lo === hi ? ` ${lo}` : ` ${lo}-${hi}`;
-    return text;
+    return this.idMap.idsText(indices);
   }
 
   /**

@@ -10,6 +10,11 @@
  * - order: built-in taps get stage `BUILTIN_STAGE` so they always run after the others; other
  *   plugins tap at stage 0 unless they ask for a stage (which must stay below `BUILTIN_STAGE`) or
  *   `before` (a tap already registered). Equal stages run in registration order.
+ * - blame: every tap of a keyed hook is wrapped when registered (tap-guard.ts), so an error it
+ *   throws, or a find result outside its window's free set, is reported with the plugin's name
+ *   (`pluginFailure`).
+ * - observers (`onRoundStart`, `onJobDecided`, `onRoundDone`) are listed in `observes`, not in
+ *   `provides`: any number of plugins may observe.
  */
 import { OarSchedError, isOarSchedError } from '../errors.js';
 import {

@@ -8,11 +8,12 @@
 import type { ObservationHookKind } from '@oar-sched/plugin-api';
 import { errorText, type PluginRegistry } from '../registry/plugin-registry.js';
 
-interface ObservedHook<T> {
+/** A tapable hook as far as observe() needs it: its taps, in order. */
+interface ObservedHook {
   readonly taps: readonly { readonly name: string; readonly fn: unknown }[];
 }
 
-export function observe<T>(registry: PluginRegistry, kind: ObservationHookKind, hook: ObservedHook<T>, argument: T, warnings: string[]): void {
+export function observe<T>(registry: PluginRegistry, kind: ObservationHookKind, hook: ObservedHook, argument: T, warnings: string[]): void {
   for (const tap of hook.taps) {
     try {
       const returned: unknown = (tap.fn as (argument: T) => unknown)(argument);

@@ -45,6 +45,15 @@ describe('the round result', () => {
     expect(plan).not.toHaveProperty('first');
   });
 
+  it('is data: structuredClone (e.g. to a worker) keeps decisions, plans, changes and warnings', async () => {
+    const round = await runRound(snapshot({ jobs: [waiting(1, 2), waiting(2, 99)] }), registryWith());
+    const copy = structuredClone(round);
+    expect(copy.decisions.get(1)).toMatchObject({ scheduled: true, placement: { start: NOW, end: NOW + 59, resourceIds: '1-2' } });
+    expect(copy.decisions.get(2)).toEqual(round.decisions.get(2));
+    expect(copy.slotSets.get('default')!.slots).toEqual(round.slotSets.get('default')!.slots);
+    expect(copy.platform.resourceIds).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   it('cannot be changed by whoever holds it', async () => {
     const round = await runRound(snapshot({ jobs: [waiting(1, 1), waiting(2, 99)] }), registryWith());
     expect(() => (round.decisions as Map<number, unknown>).set(3, {})).toThrow(TypeError);

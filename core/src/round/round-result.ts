@@ -6,6 +6,7 @@
  * objects).
  */
 import type { Decision, IntervalSet, PlanSlot, Reason, RoundPlatform, RoundResult, SlotSetPlan } from '@oar-sched/plugin-api';
+import type { IdMap } from '../platform/id-map.js';
 import type { Platform } from '../platform/platform.js';
 import type { SlotSet } from '../slots/slot-set.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
@@ -68,8 +69,27 @@ function planOf(set: SlotSet, idText: (positions: IntervalSet) => string): SlotS
 }
 
 function resultPlatform(platform: Platform): RoundPlatform {
-  // The closure keeps the platform's id tables, never hands out the platform itself.
-  return Object.freeze({ resourceIds: Object.freeze(Array.from(platform.ids)), idsOf: (positions: IntervalSet) => platform.idsOf(positions) });
+  return new ResultPlatform(platform.ids, platform.idMap);
+}
+
+/**
+ * Keeps only the id tables, never the platform. `idsOf` is a method, not an own property, so
+ * `structuredClone(result)` (e.g. to hand it to a worker) copies `resourceIds` and does not fail
+ * on a function.
+ */
+class ResultPlatform implements RoundPlatform {
+  readonly resourceIds: readonly number[];
+  readonly #ids: IdMap;
+
+  constructor(ids: Int32Array, idMap: IdMap) {
+    this.resourceIds = Object.freeze(Array.from(ids));
+    this.#ids = idMap;
+    Object.freeze(this);
+  }
+
+  idsOf(positions: IntervalSet): IntervalSet {
+    return this.#ids.idsOf(positions);
+  }
 }
 
 /**
