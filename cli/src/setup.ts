@@ -115,7 +115,7 @@ function checkSchedulerSection(config: LoadedConfig, registry: PluginRegistry): 
   }
 }
 
-export function isTimeZone(name: string): boolean {
+function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;
