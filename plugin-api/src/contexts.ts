@@ -157,7 +157,11 @@ export interface ExtraMetaschedContext {
   readonly now: number;
   readonly jobSecurityTime: number;
   readonly slotSets: ReadonlyMap<string, SlotSetView>;
-  /** Jobs placed so far this round: id → placement. */
+  /**
+   * Jobs running or planned when the round started (OAR's "scheduled jobs": running, launching,
+   * suspended… jobs and accepted reservations), id → placement; the same map before every group
+   * (metascheduler.md §5.2).
+   */
   readonly scheduledJobs: ReadonlyMap<number, Placement>;
   /** Free-form configuration string (`extraMetasched.config`, OAR `EXTRA_METASCHED_CONFIG`). */
   readonly config: string;

@@ -46,10 +46,6 @@ const SPEC_IDS = [
  * skipped with the reason in their name. Remove an entry as soon as the round is fixed.
  */
 const KNOWN_FAILING: Readonly<Record<string, string>> = {
-  S36:
-    'hook ctx.scheduledJobs: metascheduler.md §5.2 (argument 4: "the scheduled jobs computed in R3.5, not updated by later groups") and S36 ' +
-    '("1 scheduled job" in each call: the Running job) expect size 1, 1, 1; the round gives 0, 0, 1 (core run-round.ts callExtraMetasched passes ' +
-    'state.placements, the waiting jobs placed so far this round, without the current jobs). Calls, queues, now, security time, config, slot sets and job2 are right',
 };
 
 const silent: PluginLogger = { info: () => {}, warn: () => {} };

@@ -31,8 +31,11 @@ export interface RoundState {
   readonly decisions: Map<number, Decision>;
   /** Property changes applied after extra-metasched hooks, in order. */
   readonly propertyChanges: PropertyChange[];
-  /** Placements made this round, for the extra-metasched context. */
-  readonly placements: Map<number, Placement>;
+  /**
+   * Jobs running or planned before the round (OAR's "scheduled jobs" of R3.5), for the
+   * extra-metasched context; not updated as groups are scheduled (metascheduler.md §5.2).
+   */
+  readonly preplaced: Map<number, Placement>;
   readonly warnings: string[];
   /** `config.sorting` with the sections the sorting plugins declared validated (what `SortContext.settings` gets). */
   readonly sortingSettings: SortingSettings;

@@ -64,7 +64,7 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     slotSets: new Map(),
     decisions: new Map(),
     propertyChanges: [],
-    placements: new Map(),
+    preplaced: new Map(),
     warnings: [],
     sortingSettings,
   };
@@ -73,6 +73,10 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
   }
   const records = new Map(snapshot.jobs.map((r) => [r.id, r]));
   const preoccupying = snapshot.jobs.filter((r) => roleOf(r) === 'preoccupying').map((r) => buildJob(r, platform, config));
+  for (const job of preoccupying) {
+    const { moldableIndex, startTime, resources } = job.record;
+    state.preplaced.set(job.id, Object.freeze({ placed: true, moldableIndex, start: startTime ?? now, resources: platform.indicesOfIds(resources ?? []) }));
+  }
   createDefaultSlotSet(state);
   insertPreoccupying(state, preoccupying.filter((j) => !j.besteffort));
 
@@ -240,7 +244,7 @@ async function callExtraMetasched(
     now: state.now,
     jobSecurityTime: state.config.jobSecurityTime,
     slotSets: state.slotSets,
-    scheduledJobs: state.placements,
+    scheduledJobs: state.preplaced,
     config: settings.config,
     platform: state.platformView,
     setResourceProperty: (resourceId, property, value) => {

@@ -100,6 +100,5 @@ export function scheduleJob(
   }
   const placed: ScheduledJob = { job, start: result.start, walltime, moldableIndex: result.moldableIndex, resources: result.resources };
   placedInGroup.set(job.id, placed);
-  state.placements.set(job.id, result);
   return placed;
 }
