@@ -92,6 +92,45 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       exitCode = await pluginsCommand(opts, io);
     });
 
+  const DB_HELP =
+    'The database: --db, else the config file\'s database.url, else OAR_DB_URL, else the DB_* keys of\n' +
+    'the oar.conf (--oar-conf, else OARCONFFILE). URLs: sqlite:PATH, sqlite::memory:, postgres://user@host:port/base.';
+
+  program
+    .command('round')
+    .description("Run one meta-scheduler round on an OAR database (OAR's kao): plan, launch, kill, acknowledge.")
+    .option('--db <url>', 'the OAR database (sqlite:PATH or postgres://…)')
+    .option('--now <epoch>', "freeze the round's clock (epoch seconds); default: the database clock")
+    .option('--oar-conf <file>', "OAR's oar.conf: scheduler, hook, database and notification keys (the config file still wins)")
+    .option('--config <file>', CONFIG_OPTION_HELP)
+    .option('--json', "print the round's decisions (gantt, operations, launches, kills, phases) as JSON")
+    .option('--no-notify', 'do not notify the launcher, the automaton or waiting oarsub clients')
+    .option('--lock-timeout <seconds>', 'how long to wait for another round holding the lock (default 30)')
+    .addHelpText(
+      'after',
+      `\n${DB_HELP}\n\n` +
+        'Exit codes (OAR\'s): 0 done, 1 an acknowledged reservation starts now (run another round),\n' +
+        '2 besteffort jobs must be killed first. A failed round writes nothing and exits 10\n' +
+        '(configuration, database or lock; one message) or 3 (internal error).\n' +
+        'Example:\n  oar-sched round --oar-conf /etc/oar/oar.conf',
+    )
+    .action(async (opts: { db?: string; now?: string; oarConf?: string; config?: string; json?: boolean; notify?: boolean; lockTimeout?: string }) => {
+      const { roundCommand } = await import('./commands/round.js');
+      exitCode = await roundFailure(() => roundCommand(opts, io), io);
+    });
+
+  const db = program.command('db').description('Create, export and import OAR databases.');
+  db.command('init')
+    .description("Create OAR 3's schema in a database (or upgrade an older one with --migrate).")
+    .option('--db <url>', 'the database (sqlite:PATH is created when missing)')
+    .option('--oar-conf <file>', "take the database from OAR's oar.conf")
+    .option('--migrate', 'add the tables, columns and indexes an older OAR schema lacks (data untouched)')
+    .addHelpText('after', `\n${DB_HELP}\n\n${EXIT_CODES_HELP}`)
+    .action(async (opts: { db?: string; oarConf?: string; migrate?: boolean }) => {
+      const { dbInitCommand } = await import('./commands/db-init.js');
+      exitCode = await dbInitCommand(opts, io);
+    });
+
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;
@@ -105,5 +144,19 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     }
     io.err(`oar-sched: internal error, please report it with the input that caused it:\n${e instanceof Error ? e.stack : String(e)}\n`);
     return EXIT_INTERNAL;
+  }
+}
+
+/** Exit code of a failed round: never 1 or 2, which tell OAR's automaton what to do next. */
+export const EXIT_ROUND_FAILED = 10;
+
+async function roundFailure(run: () => Promise<number>, io: CliIo): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    const { isOarSchedError } = await import('@oar-sched/core');
+    if (!isOarSchedError(e) && !isUsageError(e)) throw e;
+    io.err(`oar-sched: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}oar-sched: the round wrote nothing\n`);
+    return EXIT_ROUND_FAILED;
   }
 }

@@ -61,6 +61,8 @@ export const oarConfigSchema = z
     scheduler: schedulerConfigSchema.prefault({}),
     plugins: pluginsConfigSchema.prefault({}),
     extraMetasched: extraMetaschedConfigSchema.optional(),
+    /** The OAR database of `oar-sched round` and `db` commands (`sqlite:PATH`, `postgres://…`). */
+    database: z.object({ url: z.string().min(1, 'expected sqlite:PATH, sqlite::memory: or postgres://…') }).strict().optional(),
   })
   .strict();
 
