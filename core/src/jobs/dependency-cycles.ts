@@ -90,21 +90,22 @@ function stronglyConnected(graph: ReadonlyMap<number, readonly number[]>): numbe
 }
 
 /**
- * Each job on a ring → the shortest ring through it, `[job, …, job]` (so every member's message
- * starts with its own id). `graph` maps a job id to the ids it depends on.
+ * Each job on a ring → the jobs of its ring (its strongly connected group). The shortest ring
+ * through one job is then `shortestCycle(graph, job, group)`, computed only for the jobs asked
+ * about (a ring of 50,000 jobs must not cost 50,000 searches up front).
  */
-export function ringsByJob(graph: ReadonlyMap<number, readonly number[]>): Map<number, number[]> {
-  const rings = new Map<number, number[]>();
+export function ringMembers(graph: ReadonlyMap<number, readonly number[]>): Map<number, ReadonlySet<number>> {
+  const rings = new Map<number, ReadonlySet<number>>();
   for (const group of stronglyConnected(graph)) {
     if (group.length === 1 && !graph.get(group[0]!)!.includes(group[0]!)) continue;
-    const within = new Set(group);
-    for (const member of group) rings.set(member, shortestCycle(graph, member, within)!);
+    const members = new Set(group);
+    for (const member of group) rings.set(member, members);
   }
   return rings;
 }
 
 /** Breadth-first from `start` inside `within`: the shortest way back to `start`. */
-function shortestCycle(graph: ReadonlyMap<number, readonly number[]>, start: number, within: ReadonlySet<number>): number[] | undefined {
+export function shortestCycle(graph: ReadonlyMap<number, readonly number[]>, start: number, within: ReadonlySet<number>): number[] | undefined {
   const parent = new Map<number, number>([[start, start]]);
   const queue = [start];
   for (let head = 0; head < queue.length; head++) {

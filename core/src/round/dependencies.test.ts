@@ -15,10 +15,10 @@ function verdicts(records: JobRecord[], placed = new Map<number, ScheduledJob>()
 describe('evaluateDependencies names dependency cycles among waiting jobs', () => {
   it('gives every job on the cycle the cycle, starting from itself', () => {
     const v = verdicts([record(3, [5]), record(5, [3]), record(6, [3])]);
-    expect(v[3]).toEqual({ ok: false, reason: { code: 'DEPENDENCY', message: 'jobs 3 → 5 → 3 depend on each other' } });
-    expect(v[5]).toEqual({ ok: false, reason: { code: 'DEPENDENCY', message: 'jobs 5 → 3 → 5 depend on each other' } });
+    expect(v[3]).toEqual({ ok: false, reason: expect.objectContaining({ code: 'DEPENDENCY', message: 'jobs 3 → 5 → 3 depend on each other' }) });
+    expect(v[5]).toEqual({ ok: false, reason: expect.objectContaining({ code: 'DEPENDENCY', message: 'jobs 5 → 3 → 5 depend on each other' }) });
     // Off the cycle: the usual message, unchanged.
-    expect(v[6]).toEqual({ ok: false, reason: { code: 'DEPENDENCY', message: 'waiting for job 3, which is not planned yet' } });
+    expect(v[6]).toEqual({ ok: false, reason: expect.objectContaining({ code: 'DEPENDENCY', message: 'waiting for job 3, which is not planned yet' }) });
   });
 
   it('names the shortest cycle through the job, and a self-dependency as such', () => {

@@ -7,7 +7,7 @@
 import { reason, type Job, type Reason } from '@oar-sched/plugin-api';
 import type { JobRecord } from '../model/snapshot.js';
 import type { ScheduledJob } from './round-state.js';
-import { describeCycle, ringsByJob, waitingDependencyGraph } from '../jobs/dependency-cycles.js';
+import { describeCycle, ringMembers, shortestCycle, waitingDependencyGraph } from '../jobs/dependency-cycles.js';
 
 export type DependencyVerdict = { readonly ok: true; readonly minStart: number | undefined } | { readonly ok: false; readonly reason: Reason };
 
@@ -50,14 +50,16 @@ export function evaluateDependencies(
 }
 
 /** Dependency rings among waiting jobs, computed once per round (keyed by the round's records map). */
-const ringsOfRound = new WeakMap<ReadonlyMap<number, JobRecord>, ReadonlyMap<number, readonly number[]>>();
+const ringsOfRound = new WeakMap<ReadonlyMap<number, JobRecord>, { graph: Map<number, number[]>; rings: Map<number, ReadonlySet<number>> }>();
 
 /** The shortest ring through `jobId`, `[jobId, …, jobId]`, or `undefined` when it is on none. */
 function dependencyCycleOf(jobId: number, records: ReadonlyMap<number, JobRecord>): readonly number[] | undefined {
-  let rings = ringsOfRound.get(records);
-  if (!rings) {
-    rings = ringsByJob(waitingDependencyGraph(records.values()));
-    ringsOfRound.set(records, rings);
+  let round = ringsOfRound.get(records);
+  if (!round) {
+    const graph = waitingDependencyGraph(records.values());
+    round = { graph, rings: ringMembers(graph) };
+    ringsOfRound.set(records, round);
   }
-  return rings.get(jobId);
+  const ring = round.rings.get(jobId);
+  return ring ? shortestCycle(round.graph, jobId, ring) : undefined;
 }
