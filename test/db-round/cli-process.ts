@@ -16,6 +16,8 @@ export interface Finished {
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** Date.now() when the process ended. */
+  readonly endedAt: number;
 }
 
 export interface Running {
@@ -38,7 +40,7 @@ export function startRound(args: readonly string[], cwd: string): Running {
     stderr += d.toString();
     for (const l of listeners) l();
   });
-  const done = new Promise<Finished>((ok) => child.on('close', (code, signal) => ok({ code, signal, stdout, stderr })));
+  const done = new Promise<Finished>((ok) => child.on('close', (code, signal) => ok({ code, signal, stdout, stderr, endedAt: Date.now() })));
   return {
     child,
     done,

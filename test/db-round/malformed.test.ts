@@ -60,7 +60,7 @@ for (const target of await testDatabases()) {
         expect(row.state, name).toBe('Waiting');
         expect(row.message, name).toMatch(/^Cannot be scheduled: /);
       }
-      expect(byId.get(bare.jobId)!.message).toBe("Cannot be scheduled: no resource request: the job has no moldable with resource groups and levels");
+      expect(byId.get(bare.jobId)!.message).toBe('Cannot be scheduled: no resource request: the job has no moldable with resource groups and levels');
       expect(byId.get(badSql.jobId)!.message).toMatch(/property filter/);
       expect(byId.get(writing.jobId)!.message).toMatch(/property filter/);
       expect(byId.get(orphan.jobId)!.message).toMatch(/container/i);

@@ -61,7 +61,7 @@ for (const target of await testDatabases()) {
       const k = t.db.kysely;
       const row = await k.selectFrom('jobs').select(['state', 'start_time', 'assigned_moldable_job', 'message']).where('job_id', '=', job).executeTakeFirstOrThrow();
       expect({ state: row.state, start: Number(row.start_time), moldable: Number(row.assigned_moldable_job) }).toEqual({ state: 'toLaunch', start: N, moldable: moldables[1] });
-      expect(row.message).toBe("R=5,W=7260,J=P,Q=default,N=big");
+      expect(row.message).toBe('R=5,W=7260,J=P,Q=default,N=big');
       const assigned = await k.selectFrom('assigned_resources').select(['resource_id', 'assigned_resource_index']).where('moldable_job_id', '=', moldables[1]!).orderBy('resource_id').execute();
       // node2 (resources 5–8, mem 64) whole for the first part, one core of node1 for the second.
       expect(assigned.map((a) => [Number(a.resource_id), a.assigned_resource_index])).toEqual([
