@@ -4,13 +4,15 @@
 // time over several runs and the speed-up against OAR3's Python core, and checks the schedule
 // against the reference stored in the workload. Exit 1 when a schedule differs. Then the hook
 // overhead (hook-overhead.mjs) and the start-up cost of the whole `oar-sched schedule` process
-// next to `node -e 0` (startup.mjs; the filters "hook-overhead" and "startup" select them).
+// next to `node -e 0` (startup.mjs; the filters "hook-overhead" and "startup" select them), and
+// the database round through the binary (db-round.mjs, filter "db-round").
 //   node test/bench/run.mjs [name-filter] [--runs N]
 import { performance } from 'node:perf_hooks';
 import { resetScanCounters, runRound, scanCounters } from '@oar-sched/core';
 import { checkExpectation, scenarioFromJson, toScenarioResult } from '@oar-sched/scenario';
 import { createSchedulerSetup } from 'oar-sched';
 import { measureHookOverhead } from './hook-overhead.mjs';
+import { formatDbRounds, measureDbRounds } from './db-round.mjs';
 import { formatStartup, measureStartup } from './startup.mjs';
 import { baseline, listWorkloads, readWorkload } from './workloads.mjs';
 
@@ -79,5 +81,10 @@ if (!filter || 'hook-overhead'.includes(filter)) {
 // The whole process on a tiny workload: what OAR pays every cycle before any scheduling.
 if (!filter || 'startup'.includes(filter)) {
   console.log(formatStartup(measureStartup({ runs: Math.max(11, runs) })));
+}
+// `oar-sched round` on an OAR database (SQLite and PostgreSQL) for the two big workloads: the
+// whole process and its phases (db-round.mjs; the filter "db-round" selects it alone).
+if (!filter || 'db-round'.includes(filter)) {
+  formatDbRounds(await measureDbRounds({ runs: Math.max(3, Math.min(runs, 5)) }));
 }
 process.exitCode = failed ? 1 : 0;

@@ -34,7 +34,14 @@ export function buildJob(record: JobRecord, platform: Platform, config: Schedule
   const types: Record<string, string> = {};
   for (const [type, value] of Object.entries(record.types)) if (!CORE_TYPES.has(type)) types[type] = value;
   const t = record.types;
-  let requestError: string | undefined;
+  // A job whose rows describe no resource at all (no moldable with a group and a level: a broken
+  // insert) cannot be scheduled; without this a find or assign would be handed an empty request.
+  let requestError: string | undefined =
+    record.moldables.length === 0
+      ? 'no resource request: the job has no moldable with resource groups and levels'
+      : record.moldables.some((m) => m.request.length === 0 || m.request.some((p) => p.levels.length === 0))
+        ? 'no resource request: a moldable has no resource group or level'
+        : undefined;
   const moldables: Moldable[] = record.moldables.map((m, index) => {
     const parts = m.request.map((part) => {
       let constraint = platform.defaultSet;

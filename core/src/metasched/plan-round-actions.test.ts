@@ -236,6 +236,18 @@ describe('planRoundActions (metascheduler.md §3–§13)', () => {
     expect(ops(a, 2)).toEqual([]);
   });
 
+  it('writes a message for a waiting job of a queue that does not exist (it belongs to no queue group)', () => {
+    const a = plan({
+      jobs: [job(1, { queue: 'ghost' }), job(2)],
+      outcomes: {
+        1: { scheduled: false, code: 'QUEUE_NOT_SCHEDULED', kind: 'unresolvable', message: 'queue "ghost" is not declared' },
+        2: at(N, 1),
+      },
+    });
+    expect(ops(a, 1)).toEqual([{ op: 'message', message: 'Cannot be scheduled: queue "ghost" is not declared' }]);
+    expect(a.launched).toEqual([2]);
+  });
+
   it('leaves the jobs of an inactive queue alone (S14)', () => {
     const a = plan({ jobs: [job(1, { reservation: 'toSchedule', startTime: N + 10 })], queues: [{ name: 'default', priority: 3, state: 'notActive' }], outcomes: { 1: at(N + 10, 1) } });
     expect(a.operations).toEqual([]);

@@ -130,6 +130,14 @@ class RoundPlanner {
         for (const r of jobsOf(queue, (j) => j.reservation === 'toSchedule' && j.state === 'Waiting')) this.#newReservation(r);
       }
     }
+    // A waiting job of a queue `queues` does not have belongs to no group: OAR never looks at it
+    // again, so say why in its message (the engine's reason: QUEUE_NOT_SCHEDULED, unresolvable).
+    const declared = new Set(snapshot.queues.map((q) => q.name));
+    for (const r of snapshot.jobs) {
+      if (declared.has(r.queue) || r.state !== 'Waiting' || r.reservation !== 'None') continue;
+      const outcome = outcomes.get(r.id);
+      if (outcome && !outcome.scheduled && REQUEST_ERROR_KINDS.has(outcome.kind ?? '')) this.#setMessage(r.id, cannotScheduleMessage(outcome.message));
+    }
   }
 
   #acceptedReservation(r: JobRecord): void {

@@ -51,6 +51,21 @@ describe('reason kinds and details from the round', () => {
     expect(out[2]).toEqual({ code: 'QUEUE_NOT_SCHEDULED', kind: 'unresolvable', message: 'queue "ghost" is not declared', details: { queue: 'ghost' } });
   });
 
+  it('a job with no resource request (no moldable, or a moldable without parts or levels) is REQUEST_INVALID, not a plugin crash', async () => {
+    const out = await reasons({
+      jobs: [
+        { ...waiting(1, 1), moldables: [] },
+        { ...waiting(2, 1), moldables: [{ walltime: 60, request: [] }] },
+        { ...waiting(3, 1), moldables: [{ walltime: 60, request: [{ levels: [], property: '' }] }] },
+        waiting(4, 1),
+      ],
+    });
+    expect(out[1]).toMatchObject({ code: 'REQUEST_INVALID', message: 'no resource request: the job has no moldable with resource groups and levels' });
+    expect(out[2]).toMatchObject({ code: 'REQUEST_INVALID', message: 'no resource request: a moldable has no resource group or level' });
+    expect(out[3]).toMatchObject({ code: 'REQUEST_INVALID' });
+    expect(out[4]).toBe('scheduled');
+  });
+
   it('a request that can never be met says which part or level', async () => {
     const out = await reasons({
       jobs: [

@@ -1,0 +1,210 @@
+// The database round as OAR runs it: a workload of ../shared/perf imported once into an OAR
+// database (SQLite in a temp file; PostgreSQL in a temp database, skipped with a notice when no
+// server answers), then `oar-sched round --no-notify --now <workload now> --json` timed as a whole
+// process, median of N runs, each on a fresh copy of the imported database (SQLite: a file copy;
+// PostgreSQL: CREATE DATABASE … TEMPLATE), with the per-phase times the round prints. Speed is
+// reported, never asserted.
+//
+// There is no `oar-sched db import` yet: importScenario below writes a scenario's snapshot with
+// @oar-sched/db's writers (queues, property columns, resources with their ids, jobs as oarsub
+// writes them, running jobs with their assigned resources).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { addResourceColumn, FIXED_RESOURCE_COLUMNS, initSchema, insertJob, insertQueue, insertRows, openDatabase } from '@oar-sched/db';
+import { testDatabases } from '@oar-sched/db/testing';
+import { runRound } from '@oar-sched/core';
+import { scenarioFromJson } from '@oar-sched/scenario';
+import { createSchedulerSetup } from 'oar-sched';
+import { readWorkload } from './workloads.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(repoRoot, 'node_modules', '.bin', 'oar-sched');
+export const DB_WORKLOADS = ['nodeonly-r10000-j2000', 'mixed-r4096-j1000'];
+
+/** Writes a scenario's snapshot into an empty database; returns what it wrote. */
+export async function importScenario(db, snapshot) {
+  await initSchema(db);
+  for (const q of snapshot.queues) await insertQueue(db, { name: q.name, priority: q.priority, state: q.state ?? 'Active' });
+  const fixed = new Set(FIXED_RESOURCE_COLUMNS.map((c) => (typeof c === 'string' ? c : c.name)));
+  const columns = new Map();
+  for (const r of snapshot.resources) {
+    for (const [key, value] of Object.entries(r.properties)) {
+      if (fixed.has(key) || columns.has(key)) continue;
+      columns.set(key, typeof value === 'number' ? 'INTEGER' : 'VARCHAR(255)');
+    }
+  }
+  for (const [name, type] of columns) await addResourceColumn(db, name, type);
+  await insertRows(
+    db,
+    'resources',
+    snapshot.resources.map((r) => ({ resource_id: r.id, type: r.type, state: r.state, available_upto: r.availableUpto, ...r.properties })),
+  );
+  if (db.dialect === 'postgres') await sql`SELECT setval(pg_get_serial_sequence('resources', 'resource_id'), (SELECT max(resource_id) FROM resources))`.execute(db.kysely);
+  const idOf = new Map();
+  for (const j of [...snapshot.jobs].sort((a, b) => a.id - b.id)) {
+    const started = j.resources !== undefined && j.state !== 'Waiting';
+    const inserted = await insertJob(db, {
+      user: j.user,
+      project: j.project,
+      name: j.name,
+      queue: j.queue,
+      state: j.state,
+      reservation: j.reservation,
+      startTime: j.startTime ?? 0,
+      submissionTime: j.submissionTime,
+      properties: j.properties,
+      types: Object.entries(j.types).map(([k, v]) => (v === '' ? k : `${k}=${v}`)),
+      dependencies: j.dependencies.map((d) => idOf.get(d) ?? d),
+      moldables: j.moldables.map((m) => ({
+        walltime: m.walltime,
+        groups: m.request.map((p) => ({ property: p.property ?? '', levels: p.levels.map((l) => ({ label: l.level, value: typeof l.count === 'number' ? l.count : { ALL: -1, BEST: -2, HALF_BEST: -3 }[l.count] })) })),
+      })),
+      ...(started ? { assignedMoldable: j.moldableIndex, assignedResources: [...j.resources] } : {}),
+    });
+    idOf.set(j.id, inserted.jobId);
+  }
+  return { resources: snapshot.resources.length, jobs: snapshot.jobs.length, waiting: snapshot.jobs.filter((j) => j.state === 'Waiting').length };
+}
+
+function runRoundProcess(url, now, cwd) {
+  const t0 = performance.now();
+  const out = spawnSync(BIN, ['round', '--db', url, '--now', String(now), '--no-notify', '--json'], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - t0;
+  if (out.status !== 0) throw new Error(`oar-sched round exited ${out.status}: ${out.stderr}`);
+  const json = JSON.parse(out.stdout);
+  return { ms, phases: json.phases, launched: json.launched.length, planned: json.gantt.length, gantt: json.gantt };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function measureDbRounds({ runs = 3, workloads = DB_WORKLOADS, log = console.log } = {}) {
+  const rows = [];
+  const targets = await testDatabases();
+  const setup = await createSchedulerSetup({ logger: { info: () => {}, warn: () => {} } });
+  for (const name of workloads) {
+    const json = readWorkload(name);
+    const { snapshot } = scenarioFromJson(json, name);
+    // The core alone on the same snapshot: the database round must plan the same starts (checks the import).
+    const core = await runRound(snapshot, setup.registry, setup.roundOptions);
+    const coreStarts = new Map([...core.decisions].filter(([, d]) => d.scheduled).map(([id, d]) => [id, d.placement.start]));
+    const project = mkdtempSync(join(tmpdir(), 'oar-sched-bench-'));
+    writeFileSync(join(project, 'oar.config.json'), JSON.stringify({ scheduler: json.config ?? {} }));
+    try {
+      for (const target of targets) {
+        if (!target.available) {
+          log(`db-round ${name} on postgres: SKIPPED (${target.skipReason})`);
+          continue;
+        }
+        const t = await target.create({ file: true });
+        try {
+          const t0 = performance.now();
+          const counts = await importScenario(t.db, snapshot);
+          const importMs = performance.now() - t0;
+          const results = [];
+          for (let i = 0; i < runs; i++) {
+            const copy = await freshCopy(t, target.dialect);
+            try {
+              results.push(runRoundProcess(copy.url, snapshot.now, project));
+            } finally {
+              await copy.remove();
+            }
+          }
+          const dbStarts = new Map(results[0].gantt.map((e) => [e.jobId, e.start]));
+          const diffs = [...coreStarts].filter(([id, start]) => dbStarts.get(id) !== start).length;
+          const phase = (p) => median(results.map((r) => r.phases[p]));
+          const read = phase('read');
+          const engine = phase('engine');
+          const write = phase('write');
+          const commit = phase('commit');
+          const dbTotal = read + write + commit;
+          rows.push({
+            workload: name,
+            db: target.dialect,
+            resources: counts.resources,
+            waiting: counts.waiting,
+            'import s': (importMs / 1000).toFixed(1),
+            planned: results[0].planned,
+            launched: results[0].launched,
+            'process ms': median(results.map((r) => r.ms)).toFixed(0),
+            'read ms': read.toFixed(0),
+            'engine ms': engine.toFixed(0),
+            'write ms': write.toFixed(0),
+            'commit ms': commit.toFixed(0),
+            'notify ms': phase('notify').toFixed(1),
+            'plan = core': diffs === 0 ? 'yes' : `${diffs} DIFF`,
+            'db phases ≤ engine': `${dbTotal <= engine ? 'yes' : 'NO'} (${dbTotal.toFixed(0)} vs ${engine.toFixed(0)})`,
+            runs,
+          });
+        } finally {
+          await t.dispose();
+        }
+      }
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+const closed = new WeakSet();
+
+/** A copy of the imported database to run one round on. */
+async function freshCopy(t, dialect) {
+  if (dialect === 'sqlite') {
+    // The template connection is idle; checkpoint its WAL so the main file is complete.
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(t.db.kysely);
+    const dir = mkdtempSync(join(tmpdir(), 'oar-sched-bench-run-'));
+    const file = join(dir, 'oar.db');
+    copyFileSync(t.url.replace(/^sqlite:/, ''), file);
+    return { url: `sqlite:${file}`, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  // PostgreSQL: CREATE DATABASE … TEMPLATE needs no other session on the template.
+  const source = new URL(t.url);
+  const template = source.pathname.slice(1);
+  const name = `${template}_run_${randomBytes(3).toString('hex')}`;
+  const admin = new URL(t.url);
+  admin.pathname = '/postgres';
+  if (!closed.has(t)) {
+    closed.add(t);
+    await t.db.close();
+  }
+  const a = await openDatabase(admin.toString(), { poolSize: 1 });
+  try {
+    await sql.raw(`CREATE DATABASE "${name}" TEMPLATE "${template}"`).execute(a.kysely);
+  } finally {
+    await a.close();
+  }
+  const target = new URL(t.url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    remove: async () => {
+      const b = await openDatabase(admin.toString(), { poolSize: 1 });
+      try {
+        await sql.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).execute(b.kysely);
+      } finally {
+        await b.close();
+      }
+    },
+  };
+}
+
+export function formatDbRounds(rows) {
+  if (rows.length === 0) return;
+  console.table(rows);
+}
+
+// Alone: node test/bench/db-round.mjs [--runs N] [workload…]
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--runs');
+  const runs = i >= 0 ? Number(args[i + 1]) : 3;
+  const names = args.filter((a, j) => !a.startsWith('--') && args[j - 1] !== '--runs');
+  formatDbRounds(await measureDbRounds({ runs, workloads: names.length > 0 ? names : DB_WORKLOADS }));
+}
