@@ -125,6 +125,8 @@ export interface MoldableInsert {
 }
 
 export interface JobInsert {
+  /** `job_id`; default: the next id of the database's sequence (an explicit id does not advance PostgreSQL's: see `syncIdSequences`). */
+  readonly id?: number;
   /** `job_user` (default `''`). */
   readonly user?: string;
   /** `queue_name` (default `'default'`). */
@@ -192,6 +194,7 @@ export async function insertJob(db: Db, job: JobInsert): Promise<InsertedJob> {
       .insertInto('jobs')
       .values(
         defined({
+          job_id: job.id,
           job_user: job.user,
           queue_name: job.queue ?? 'default',
           state: job.state,

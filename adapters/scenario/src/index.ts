@@ -11,3 +11,5 @@ export { toScenarioResult } from './result.js';
 export type { ScenarioResult, JobOutcome, SlotOutcome } from './result.js';
 export { checkExpectation } from './check.js';
 export { MAX_RESOURCES, MAX_NESTING_DEPTH, MAX_LISTED_PROBLEMS } from './limits.js';
+export { snapshotToScenario, parenthesized } from './export-scenario.js';
+export type { ScenarioDocument } from './export-scenario.js';

@@ -57,3 +57,9 @@ export function layeredSchedulerConfig(setup: SchedulerSetup, oarConf: OarConfSe
 export function layeredExtraMetasched(setup: SchedulerSetup, oarConf: OarConfSettings | undefined): { name: string; config: string } | undefined {
   return setup.roundOptions.extraMetasched ?? oarConf?.extraMetasched;
 }
+
+/** A `--now`-like option: a whole number of seconds. */
+export function parseEpoch(text: string, flag: string): number {
+  if (!/^\d+$/.test(text)) throw new OarSchedError('CONFIG_INVALID', `${flag}: expected a whole number of seconds, got "${text}"`);
+  return Number(text);
+}

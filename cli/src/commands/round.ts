@@ -8,7 +8,7 @@ import { OarSchedError, type PluginRegistry } from '@oar-sched/core';
 import { openDatabase, runDbRound, type DbRoundResult } from '@oar-sched/db';
 import { cwdOf, stderrLogger, userPath, type CliIo } from '../io.js';
 import { createSchedulerSetup } from '../setup.js';
-import { databaseTarget, layeredExtraMetasched, layeredSchedulerConfig, readOarConfOption } from './database-target.js';
+import { databaseTarget, layeredExtraMetasched, layeredSchedulerConfig, parseEpoch, readOarConfOption } from './database-target.js';
 
 export interface RoundCommandOptions {
   readonly db?: string;
@@ -21,8 +21,8 @@ export interface RoundCommandOptions {
 }
 
 export async function roundCommand(options: RoundCommandOptions, io: CliIo): Promise<number> {
-  const now = options.now === undefined ? undefined : epoch(options.now, '--now');
-  const lockTimeoutMs = options.lockTimeout === undefined ? undefined : epoch(options.lockTimeout, '--lock-timeout') * 1000;
+  const now = options.now === undefined ? undefined : parseEpoch(options.now, '--now');
+  const lockTimeoutMs = options.lockTimeout === undefined ? undefined : parseEpoch(options.lockTimeout, '--lock-timeout') * 1000;
   const logger = stderrLogger(io);
   const oarConf = readOarConfOption(options, (p) => userPath(io, p));
   const setup = await createSchedulerSetup({ configFile: options.config !== undefined ? userPath(io, options.config) : undefined, cwd: cwdOf(io), logger });
@@ -67,9 +67,4 @@ function assertHook(registry: PluginRegistry, hook: { name: string } | undefined
       'install the plugin that provides it, or set EXTRA_METASCHED="default"',
     );
   }
-}
-
-function epoch(text: string, flag: string): number {
-  if (!/^\d+$/.test(text)) throw new OarSchedError('CONFIG_INVALID', `${flag}: expected a whole number of seconds, got "${text}"`);
-  return Number(text);
 }
