@@ -12,21 +12,9 @@ import type { ColumnType, Generated } from 'kysely';
 export type YesNo = 'YES' | 'NO';
 export type RowIndex = 'CURRENT' | 'LOG';
 
-export const JOB_STATES = [
-  'Waiting',
-  'Hold',
-  'toLaunch',
-  'toError',
-  'toAckReservation',
-  'Launching',
-  'Running',
-  'Suspended',
-  'Resuming',
-  'Finishing',
-  'Terminated',
-  'Error',
-] as const;
-export type JobState = (typeof JOB_STATES)[number];
+export { JOB_STATES } from '@oar-sched/core';
+import type { JobState } from '@oar-sched/core';
+export type { JobState };
 export type ReservationState = 'None' | 'toSchedule' | 'Scheduled';
 export type ResourceState = 'Alive' | 'Dead' | 'Suspected' | 'Absent';
 

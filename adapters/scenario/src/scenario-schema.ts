@@ -3,7 +3,7 @@
  * keys are ignored (vectors carry `origin`, `note`, …); unknown keys inside objects are errors.
  */
 import { z } from 'zod';
-import { schedulerConfigSchema, parseIntervalSet, type IntervalSet } from '@oar-sched/core';
+import { schedulerConfigSchema, parseIntervalSet, type IntervalSet, JOB_STATES } from '@oar-sched/core';
 
 /** The largest resource id a resource-set string accepts (ids are 32-bit in OAR and here). */
 const MAX_RESOURCE_ID = 2 ** 31 - 1;
@@ -34,21 +34,6 @@ export const idSet = z.union([idSetString, z.array(resourceId)], {
   error: 'expected a resource-set string like "1-16 22" or an array of ids',
 });
 
-/** Every job state of OAR's `jobs.state` column (database.md, table `jobs`). */
-export const JOB_STATES = [
-  'Waiting',
-  'Hold',
-  'toLaunch',
-  'toError',
-  'toAckReservation',
-  'Launching',
-  'Running',
-  'Suspended',
-  'Resuming',
-  'Finishing',
-  'Terminated',
-  'Error',
-] as const;
 
 /** The values core §11.1 gives meaning to (`X,Y`, each `*`, `user` or `name`, order irrelevant). */
 export const TIMESHARING_VALUES: readonly string[] = ['*,*', 'user,*', '*,user', 'name,*', '*,name', 'user,name', 'name,user'];

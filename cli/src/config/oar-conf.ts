@@ -236,22 +236,15 @@ class KeyReader {
   }
 
   jsonFile(key: string): unknown {
-    const file = this.path(key);
-    if (file === undefined) return undefined;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw this.error(key, `names ${file}, which cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-    }
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (e) {
-      throw this.error(key, `names ${file}, which is not valid JSON: ${(e as Error).message}`);
-    }
+    return this.#parseFile(key, 'JSON', (text) => JSON.parse(text) as unknown);
   }
 
   yamlFile(key: string): unknown {
+    return this.#parseFile(key, 'YAML', parseYaml);
+  }
+
+  /** The file a key names (relative to the oar.conf), parsed; errors name the key and the file. */
+  #parseFile(key: string, format: string, parse: (text: string) => unknown): unknown {
     const file = this.path(key);
     if (file === undefined) return undefined;
     let text: string;
@@ -261,9 +254,9 @@ class KeyReader {
       throw this.error(key, `names ${file}, which cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
     try {
-      return parseYaml(text);
+      return parse(text);
     } catch (e) {
-      throw this.error(key, `names ${file}, which is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+      throw this.error(key, `names ${file}, which is not valid ${format}: ${(e as Error).message.split('\n')[0]}`);
     }
   }
 }

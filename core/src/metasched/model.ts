@@ -6,25 +6,23 @@
  */
 import type { Snapshot } from '../model/snapshot.js';
 
-/** OAR job states (`jobs.state`). */
-export type JobState =
-  | 'Waiting'
-  | 'Hold'
-  | 'toLaunch'
-  | 'toError'
-  | 'toAckReservation'
-  | 'Launching'
-  | 'Running'
-  | 'Suspended'
-  | 'Resuming'
-  | 'Finishing'
-  | 'Terminated'
-  | 'Error';
+/** OAR job states (`jobs.state`, database.md table `jobs`), in OAR's order. */
+export const JOB_STATES = [
+  'Waiting',
+  'Hold',
+  'toLaunch',
+  'toError',
+  'toAckReservation',
+  'Launching',
+  'Running',
+  'Suspended',
+  'Resuming',
+  'Finishing',
+  'Terminated',
+  'Error',
+] as const;
 
-export const JOB_STATES: readonly JobState[] = [
-  'Waiting', 'Hold', 'toLaunch', 'toError', 'toAckReservation', 'Launching',
-  'Running', 'Suspended', 'Resuming', 'Finishing', 'Terminated', 'Error',
-];
+export type JobState = (typeof JOB_STATES)[number];
 
 /** Jobs whose assigned resources are written into the gantt every round (R3.3). */
 export const CURRENT_STATES: ReadonlySet<string> = new Set(['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming']);

@@ -13,7 +13,7 @@
  *   (SQLite); `event_logs.type` is varchar(50) / VARCHAR(100); `accounting.window_start/stop` are
  *   integer / BIGINT.
  */
-import { JOB_STATES } from '../tables.js';
+import { JOB_STATES } from '@oar-sched/core';
 
 export type ColumnKind =
   | { readonly kind: 'serial' }
