@@ -87,22 +87,7 @@ function sqliteTarget(): TestDatabaseTarget {
       }
       const dir = mkdtempSync(join(tmpdir(), 'oar-sched-db-'));
       const url = `sqlite:${join(dir, 'oar.db')}`;
-      const opened: DbConnection[] = [];
-      const connect = async (o?: OpenDatabaseOptions) => {
-        const db = await openDatabase(url, o);
-        opened.push(db);
-        return db;
-      };
-      const db = await connect();
-      return {
-        url,
-        db,
-        connect,
-        async dispose() {
-          await Promise.allSettled(opened.map((c) => c.close()));
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      return trackedDatabase(url, {}, () => rmSync(dir, { recursive: true, force: true }));
     },
   };
 }
@@ -159,9 +144,16 @@ async function createPgDatabase(adminUrl: string): Promise<TestDatabase> {
   const target = new URL(adminUrl);
   target.pathname = `/${name}`;
   const url = target.toString();
+  return trackedDatabase(url, { poolSize: 4 }, () =>
+    withAdmin(adminUrl, (admin) => sql.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).execute(admin.kysely)),
+  );
+}
+
+/** A test database whose every connection `dispose()` closes before `remove` deletes it. */
+async function trackedDatabase(url: string, defaults: OpenDatabaseOptions, remove: () => unknown): Promise<TestDatabase> {
   const opened: DbConnection[] = [];
   const connect = async (o?: OpenDatabaseOptions) => {
-    const db = await openDatabase(url, { poolSize: 4, ...o });
+    const db = await openDatabase(url, { ...defaults, ...o });
     opened.push(db);
     return db;
   };
@@ -172,7 +164,7 @@ async function createPgDatabase(adminUrl: string): Promise<TestDatabase> {
     connect,
     async dispose() {
       await Promise.allSettled(opened.map((c) => c.close()));
-      await withAdmin(adminUrl, (admin) => sql.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).execute(admin.kysely));
+      await remove();
     },
   };
 }
