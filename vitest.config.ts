@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default', './test/support/summary-line-reporter.ts'],
+    globalSetup: ['./test/support/bundle-cli.ts'],
     // Built packages (`<package>/dist/**`, what `@oar-sched/*` imports resolve to) load through
     // Node itself, as in production. Inlined by vite they would be a second copy of the core
     // next to the one a jiti-loaded TypeScript plugin imports natively, and core classes with

@@ -1,16 +1,18 @@
 /**
  * What `oar-sched` loads before doing any work. OAR starts the scheduler as a new process every
  * cycle, so start-up is paid every round: a command's modules load only when it runs, the config
- * machinery (cosmiconfig, jiti) only when there is a config file, built-in plugins through Node's
- * own import. Checked by recording every module the real binary loads (a module.register hook);
+ * machinery (cosmiconfig, jiti) only when there is a config file, and the binary runs from its
+ * bundle (engine, zod and built-ins compiled in, the plugin API shared). Checked by recording
+ * every module the real binary loads (a module.register hook, bundle files expanded);
  * speed itself is measured by `npm run bench`, never asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { recordLoadedModules } from '../support/loaded-modules.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'cli', 'bin', 'oar-sched.js');
@@ -24,32 +26,44 @@ const TINY = JSON.stringify({
   jobs: [{ id: 1, moldables: [{ walltime: 10, request: [{ levels: [{ level: 'resource_id', count: 2 }] }] }] }],
 });
 
-/** Runs the binary in a fresh folder holding `files` (and tiny.json); returns the URLs of every module it loaded. */
+/**
+ * Runs the binary in a fresh folder holding `files` (and tiny.json); returns every module it
+ * loaded, the source modules inside its bundle files included (see loaded-modules.ts).
+ */
 function loadedModules(args: readonly string[], files: Record<string, string> = {}): { code: number | null; stderr: string; modules: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'oar-startup-'));
   dirs.push(dir);
   writeFileSync(join(dir, 'tiny.json'), TINY);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const log = join(dir, 'loaded.txt');
-  writeFileSync(log, '');
-  writeFileSync(join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
-  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, bin, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stderr: r.stderr, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+  const recorder = recordLoadedModules();
+  try {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: recorder.env() });
+    return { code: r.status, stderr: r.stderr, modules: recorder.read() };
+  } finally {
+    recorder.dispose();
+  }
 }
 
 const from = (modules: readonly string[], fragment: string) => modules.filter((m) => m.includes(fragment));
+/** Files Node itself read (not source modules inside a bundle file). */
+const files = (modules: readonly string[]) => modules.filter((m) => !m.includes('#'));
 
 describe('oar-sched start-up loads what the command needs, nothing more', () => {
-  it('schedule without a config file: no cosmiconfig, no jiti; built-ins from their packages', () => {
+  it('schedule without a config file: no cosmiconfig, no jiti; the engine, zod and the built-ins from the bundle', () => {
     const { code, stderr, modules } = loadedModules(['schedule', '--scenario', 'tiny.json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
+    expect(from(files(modules), '/cli/bundle/main.js')).toHaveLength(1);
+    for (const fragment of ['/cli/dist/', '/core/dist/', '/adapters/', '/plugins/', '/node_modules/zod/', '/node_modules/tapable/', '/node_modules/commander/']) {
+      expect(from(files(modules), fragment), fragment).toEqual([]);
+    }
+    // The one copy of the plugin API that site plugins share.
+    expect(from(files(modules), '/plugin-api/dist/index.js')).toHaveLength(1);
     expect(from(modules, '/node_modules/cosmiconfig/')).toEqual([]);
     expect(from(modules, '/node_modules/jiti/')).toEqual([]);
     expect(from(modules, '/commands/plugins.js')).toEqual([]);
     for (const name of ['find-default', 'assign-default', 'sort-fifo', 'sort-fairshare', 'sort-multifactor']) {
-      expect(from(modules, `/plugins/${name}/dist/index.js`)).toHaveLength(1);
+      expect(from(modules, `/plugins/${name}/dist/`).length, name).toBeGreaterThan(0);
     }
   });
 

@@ -2,7 +2,7 @@
  * `--check`: compares a result with the scenario's `expect` block (scenario-format §9). Only the
  * fields present in `expect` are compared; slots compare a prefix of the default chain.
  */
-import { parseIntervalSet } from '@oar-sched/core';
+import { parseIntervalSet } from '@oar-sched/plugin-api';
 import type { ScenarioResult } from './result.js';
 import type { ScenarioExpect } from './scenario-schema.js';
 

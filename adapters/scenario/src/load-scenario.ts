@@ -5,7 +5,8 @@
  * The limits of limits.ts are checked before anything recurses into or expands the input.
  */
 import { readFileSync } from 'node:fs';
-import { IntervalSet, OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot, describeCycle, findDependencyCycles, waitingDependencyGraph } from '@oar-sched/core';
+import { IntervalSet } from '@oar-sched/plugin-api';
+import { OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot, describeCycle, findDependencyCycles, waitingDependencyGraph } from '@oar-sched/core';
 import { findTooDeep } from './json-depth.js';
 import { parseJsonWithPosition } from './json-errors.js';
 import { MAX_LISTED_PROBLEMS, MAX_NESTING_DEPTH, MAX_RESOURCES } from './limits.js';

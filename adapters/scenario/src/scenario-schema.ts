@@ -3,7 +3,8 @@
  * keys are ignored (vectors carry `origin`, `note`, …); unknown keys inside objects are errors.
  */
 import { z } from 'zod';
-import { schedulerConfigSchema, parseIntervalSet, type IntervalSet, JOB_STATES } from '@oar-sched/core';
+import { parseIntervalSet, type IntervalSet } from '@oar-sched/plugin-api';
+import { schedulerConfigSchema, JOB_STATES } from '@oar-sched/core';
 
 /** The largest resource id a resource-set string accepts (ids are 32-bit in OAR and here). */
 const MAX_RESOURCE_ID = 2 ** 31 - 1;

@@ -1,12 +1,13 @@
 /**
  * Loads a plugin entry: JavaScript through Node's own `import()`, TypeScript through jiti (so a
- * plugin may ship `.ts` sources; jiti is imported only then). Built-ins are always JavaScript. Returns the plugin object (default export, or `plugin`); the
- * api version it carries is checked by the registry.
+ * plugin may ship `.ts` sources; jiti is imported only then). The built-ins pass their own import
+ * (builtins.ts). Returns the plugin object (default export, or `plugin`); the api version it
+ * carries is checked by the registry.
  *
  * jiti hands packages under node_modules (such as `@oar-sched/core`) to Node's own loader, so a
- * TypeScript plugin shares the scheduler's copy of the core — provided it resolves the same
- * `@oar-sched/core` (a peer dependency), which matters because core classes such as
- * `IntervalSet` use private fields.
+ * TypeScript plugin shares the scheduler's copy of the plugin API — provided it resolves the same
+ * `@oar-sched/plugin-api` (a peer dependency), which matters because `IntervalSet` uses private
+ * fields. The binary's bundle keeps the plugin API outside for the same reason.
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -15,8 +16,12 @@ import type { OarPlugin } from '@oar-sched/plugin-api';
 
 const TYPESCRIPT = /\.(c|m)?tsx?$/;
 
-export async function loadPluginModule(entry: string, label: string): Promise<OarPlugin<unknown>> {
-  if (!existsSync(entry)) {
+export async function loadPluginModule(
+  entry: string,
+  label: string,
+  importEntry?: () => Promise<Record<string, unknown>>,
+): Promise<OarPlugin<unknown>> {
+  if (importEntry === undefined && !existsSync(entry)) {
     throw new OarSchedError(
       'PLUGIN_ENTRY_MISSING',
       `plugin ${label}: entry file ${entry} does not exist`,
@@ -25,9 +30,7 @@ export async function loadPluginModule(entry: string, label: string): Promise<Oa
   }
   let mod: Record<string, unknown>;
   try {
-    mod = TYPESCRIPT.test(entry)
-      ? await (await import('jiti')).createJiti(import.meta.url, { moduleCache: true }).import<Record<string, unknown>>(entry)
-      : ((await import(pathToFileURL(entry).href)) as Record<string, unknown>);
+    mod = await (importEntry ?? (() => importPath(entry)))();
   } catch (e) {
     throw new OarSchedError(
       'PLUGIN_LOAD_FAILED',
@@ -44,4 +47,11 @@ export async function loadPluginModule(entry: string, label: string): Promise<Oa
     );
   }
   return candidate as OarPlugin<unknown>;
+}
+
+async function importPath(entry: string): Promise<Record<string, unknown>> {
+  if (TYPESCRIPT.test(entry)) {
+    return (await import('jiti')).createJiti(import.meta.url, { moduleCache: true }).import<Record<string, unknown>>(entry);
+  }
+  return (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
 }

@@ -41,15 +41,20 @@ export function readManifest(pkg: PackageInfo): PluginManifest {
   return parsed.data;
 }
 
-/** Manifest checked, entry loaded; nothing registered yet (the caller still decides: disabled, options). */
+/**
+ * Manifest checked, entry loaded; nothing registered yet (the caller still decides: disabled,
+ * options). `importEntry`, when given, imports the entry module in place of a path `import()`
+ * (the built-ins: a literal import the bundler can follow).
+ */
 export async function loadPackagePlugin(
   pkg: PackageInfo,
   source: PluginSource,
+  importEntry?: () => Promise<Record<string, unknown>>,
 ): Promise<{ plugin: OarPlugin<unknown>; origin: PluginOrigin }> {
   const manifest = readManifest(pkg);
   const packageName = packageLabel(pkg);
   const entry = join(pkg.dir, manifest.entry);
-  const plugin = await loadPluginModule(entry, packageName);
+  const plugin = await loadPluginModule(entry, packageName, importEntry);
   return { plugin, origin: { source, packageName, version: String(pkg.json.version ?? ''), entry } };
 }
 
