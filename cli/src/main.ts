@@ -119,6 +119,22 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       exitCode = await roundFailure(() => roundCommand(opts, io), io);
     });
 
+  program
+    .command('explain')
+    .description('Explain one job of a scenario or a database: its place in its queue group, dependencies, quota, and what blocks each earlier window.')
+    .argument('<job>', 'the job id')
+    .option('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md)')
+    .option('--db <url>', 'the OAR database (read only: nothing is written)')
+    .option('--now <epoch>', "the round's time (epoch seconds); default: the scenario's, or the database clock")
+    .option('--json', 'print the whole explanation as JSON')
+    .option('--oar-conf <file>', "OAR's oar.conf: scheduler and database keys (the config file still wins)")
+    .option('--config <file>', CONFIG_OPTION_HELP)
+    .addHelpText('after', `\nWithout --scenario, the database is found as for round.\n${DB_HELP}\n\n${EXIT_CODES_HELP}\nExamples:\n  oar-sched explain 7 --scenario docs/demo/demo-cluster.json\n  oar-sched explain 812 --db sqlite:oar.sqlite --json`)
+    .action(async (job: string, opts: { scenario?: string; db?: string; now?: string; json?: boolean; oarConf?: string; config?: string }) => {
+      const { explainCommand } = await import('./commands/explain.js');
+      exitCode = await explainCommand(job, opts, io);
+    });
+
   const db = program.command('db').description('Create, export and import OAR databases.');
   db.command('init')
     .description("Create OAR 3's schema in a database (or upgrade an older one with --migrate).")

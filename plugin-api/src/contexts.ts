@@ -142,6 +142,14 @@ export interface SortContext {
   readonly settings: SortingSettings;
   readonly accounting: readonly AccountingRecord[];
   readonly platform: PlatformView;
+  /**
+   * Set only when a tool explains the order (`oar-sched explain`); `undefined` in a scheduling
+   * round, so a policy pays nothing for it. A policy that can say why a job is where it is calls
+   * it once per job with the terms of its sort key (`{ karma: 0.12 }`, `{ age: 3, queue: 10 }`):
+   * plain numbers, named as the policy documents them. Never changes the order. An addition to
+   * plugin API v1: policies that ignore it are simply shown without factors.
+   */
+  readonly reportFactors?: ((job: Job, factors: Readonly<Record<string, number>>) => void) | undefined;
 }
 
 /** The jobs in scheduling order (a subset is allowed: left-out jobs are not scheduled this round), or `undefined`: not mine. */

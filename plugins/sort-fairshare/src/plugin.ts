@@ -1,5 +1,5 @@
 import { definePlugin } from '@oar-sched/plugin-api';
-import { orderByKarma, type FairshareParams } from './karma.js';
+import { accountingSums, karma, orderByKarma, type FairshareParams } from './karma.js';
 import { fairshareSchema } from './settings.js';
 
 /**
@@ -11,6 +11,14 @@ export default definePlugin({
   name: '@oar-sched/plugin-sort-fairshare',
   setup(api) {
     api.sortingSettings('fairshare', fairshareSchema);
-    api.jobsSorting('FAIRSHARE', (ctx) => orderByKarma(ctx.jobs, ctx.accounting, ctx.queues, ctx.now, ctx.settings.fairshare as FairshareParams));
+    api.jobsSorting('FAIRSHARE', (ctx) => {
+      const params = ctx.settings.fairshare as FairshareParams;
+      if (ctx.reportFactors) {
+        // Only when the order is being explained: each job's karma, the sort key (lower first).
+        const sums = accountingSums(ctx.accounting, ctx.queues, ctx.now, params.windowSize);
+        for (const job of ctx.jobs) ctx.reportFactors(job, { karma: karma(job, sums, params) });
+      }
+      return orderByKarma(ctx.jobs, ctx.accounting, ctx.queues, ctx.now, params);
+    });
   },
 });

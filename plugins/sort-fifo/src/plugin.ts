@@ -7,6 +7,10 @@ import { definePlugin } from '@oar-sched/plugin-api';
 export default definePlugin({
   name: '@oar-sched/plugin-sort-fifo',
   setup(api) {
-    api.jobsSorting('FIFO', (ctx) => ctx.jobs);
+    api.jobsSorting('FIFO', (ctx) => {
+      // Only when the order is being explained: the key is the id; the submission time is shown beside it.
+      if (ctx.reportFactors) for (const job of ctx.jobs) ctx.reportFactors(job, { id: job.id, submissionTime: job.record.submissionTime });
+      return ctx.jobs;
+    });
   },
 });

@@ -69,17 +69,30 @@ export function multifactorPriority(
   params: MultifactorParams,
   karmaValue: number,
 ): number {
+  const t = multifactorTerms(job, now, params, karmaValue);
+  // Summed in this order, skipped terms being 0: the same value as adding them one by one.
+  return t.age + t.queue + t.karma + t.qos + t.nice;
+}
+
+/** The weighted terms of `multifactorPriority` (0 for a skipped term), for explaining an order. */
+export interface MultifactorTerms {
+  readonly age: number;
+  readonly queue: number;
+  readonly karma: number;
+  readonly qos: number;
+  readonly nice: number;
+}
+
+/** The terms `multifactorPriority` sums; same rules (and the same RangeError). */
+export function multifactorTerms(job: MultifactorJob, now: number, params: MultifactorParams, karmaValue: number): MultifactorTerms {
   assertNoWorkOrSize(params);
-  let priority = params.ageWeight * Math.max(1, params.ageCoef * (now - job.submissionTime));
-  if (params.queueWeight > 0 && Object.hasOwn(params.queueCoefs, job.queue)) {
-    priority += params.queueWeight * (params.queueCoefs[job.queue] ?? 0);
-  }
-  if (params.karmaWeight !== 0) {
-    priority += params.karmaWeight * (1 / (1 + karmaValue));
-  }
-  if (params.qosWeight > 0) priority += params.qosWeight * job.qos;
-  if (params.niceWeight > 0) priority += params.niceWeight * Math.max(1, job.nice);
-  return priority;
+  return {
+    age: params.ageWeight * Math.max(1, params.ageCoef * (now - job.submissionTime)),
+    queue: params.queueWeight > 0 && Object.hasOwn(params.queueCoefs, job.queue) ? params.queueWeight * (params.queueCoefs[job.queue] ?? 0) : 0,
+    karma: params.karmaWeight !== 0 ? params.karmaWeight * (1 / (1 + karmaValue)) : 0,
+    qos: params.qosWeight > 0 ? params.qosWeight * job.qos : 0,
+    nice: params.niceWeight > 0 ? params.niceWeight * Math.max(1, job.nice) : 0,
+  };
 }
 
 function assertNoWorkOrSize(params: MultifactorParams): void {

@@ -1,6 +1,6 @@
 import { definePlugin, type Job } from '@oar-sched/plugin-api';
-import { fairshareSchema, type FairshareParams } from '@oar-sched/plugin-sort-fairshare';
-import { orderByMultifactor, type MultifactorJob, type MultifactorParams } from './multifactor.js';
+import { accountingSums, fairshareSchema, karma, type FairshareParams } from '@oar-sched/plugin-sort-fairshare';
+import { multifactorPriority, multifactorTerms, orderByMultifactor, type MultifactorJob, type MultifactorParams } from './multifactor.js';
 import { multifactorSchema } from './settings.js';
 
 /** A job with the fields the priority reads lifted from its record (scenario defaults already applied). */
@@ -33,6 +33,14 @@ export default definePlugin({
       );
       const multifactor = ctx.settings.multifactor as MultifactorParams;
       const fairshare = ctx.settings.fairshare as FairshareParams;
+      if (ctx.reportFactors) {
+        // Only when the order is being explained: the weighted terms and their sum (higher first).
+        const sums = multifactor.karmaWeight !== 0 ? accountingSums(ctx.accounting, ctx.queues, ctx.now, fairshare.windowSize) : undefined;
+        for (const k of keyed) {
+          const terms = multifactorTerms(k, ctx.now, multifactor, sums ? karma(k, sums, fairshare) : 0);
+          ctx.reportFactors(k.job, { ...terms, priority: multifactorPriority(k, ctx.now, multifactor, sums ? karma(k, sums, fairshare) : 0) });
+        }
+      }
       return orderByMultifactor(keyed, ctx.accounting, ctx.queues, ctx.now, multifactor, fairshare).map((k) => k.job);
     });
   },
