@@ -106,6 +106,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--json', "print the round's decisions (gantt, operations, launches, kills, phases) as JSON")
     .option('--no-notify', 'do not notify the launcher, the automaton or waiting oarsub clients')
     .option('--lock-timeout <seconds>', 'how long to wait for another round holding the lock (default 30)')
+    .option('--metrics <file>', 'write OpenMetrics text (phases, time per hook and plugin, jobs per queue, exit code) to this file, atomically')
     .addHelpText(
       'after',
       `\n${DB_HELP}\n\n` +
@@ -114,7 +115,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
         '(configuration, database or lock; one message) or 3 (internal error).\n' +
         'Example:\n  oar-sched round --oar-conf /etc/oar/oar.conf',
     )
-    .action(async (opts: { db?: string; now?: string; oarConf?: string; config?: string; json?: boolean; notify?: boolean; lockTimeout?: string }) => {
+    .action(async (opts: { db?: string; now?: string; oarConf?: string; config?: string; json?: boolean; notify?: boolean; lockTimeout?: string; metrics?: string }) => {
       const { roundCommand } = await import('./commands/round.js');
       exitCode = await roundFailure(() => roundCommand(opts, io), io);
     });

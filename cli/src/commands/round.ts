@@ -18,6 +18,8 @@ export interface RoundCommandOptions {
   readonly json?: boolean;
   readonly notify?: boolean;
   readonly lockTimeout?: string;
+  /** Write OpenMetrics text here after the round (atomically). */
+  readonly metrics?: string;
 }
 
 export async function roundCommand(options: RoundCommandOptions, io: CliIo): Promise<number> {
@@ -38,13 +40,30 @@ export async function roundCommand(options: RoundCommandOptions, io: CliIo): Pro
       // Failed notifications come back as the round's warnings: the notifier itself stays quiet.
       notifier = new OarNotifier(oarConf?.notify ?? {}, { logger: { warn: () => {} } });
     }
+    // Hook timing wraps the taps only when metrics are asked for: a plain round runs them as they are.
+    const timings = options.metrics !== undefined ? (await import('../metrics/hook-timing.js')).timeHooks(setup.registry) : undefined;
     const round = await runDbRound(db, { config, registry: setup.registry, extraMetasched, now, notifier, lockTimeoutMs, logger });
     report(round, io, options.json === true, config.timezone);
+    if (options.metrics !== undefined) {
+      // The round is committed by now: a metrics file that cannot be written is a warning, not a failed round.
+      try {
+        await writeMetrics(userPath(io, options.metrics), round, timings!.values(), db);
+      } catch (e) {
+        io.err(`oar-sched: warning: --metrics ${options.metrics}: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+    }
     return round.exitCode;
   } finally {
     await notifier?.close();
     await db.close();
   }
+}
+
+async function writeMetrics(file: string, round: DbRoundResult, timings: Iterable<import('../metrics/hook-timing.js').HookTiming>, db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+  const { formatOpenMetrics, writeAtomically } = await import('../metrics/openmetrics.js');
+  const { roundMetrics } = await import('../metrics/round-metrics.js');
+  const killed = round.actions.killed.length === 0 ? [] : await db.kysely.selectFrom('jobs').select(['job_id', 'queue_name']).where('job_id', 'in', [...round.actions.killed]).execute();
+  writeAtomically(file, formatOpenMetrics(roundMetrics(round, timings, new Map(killed.map((r) => [Number(r.job_id), String(r.queue_name)])))));
 }
 
 function report(round: DbRoundResult, io: CliIo, json: boolean, timeZone: string): void {
