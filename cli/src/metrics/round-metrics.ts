@@ -26,7 +26,7 @@ export function roundMetrics(round: DbRoundResult, timings: Iterable<HookTiming>
     },
     {
       name: 'oar_sched_hook_seconds',
-      help: 'Time spent in each hook, per plugin (tap), during the round.',
+      help: 'Time spent in each hook, per plugin (tap), during the round; inclusive: an assign includes the finds it calls.',
       type: 'gauge',
       samples: hooks.map((t) => ({ labels: { hook: t.hook, plugin: t.plugin }, value: t.ms / 1000 })),
     },
