@@ -5,7 +5,7 @@
  * see, and per candidate window what blocks it (windows.ts). Built from a round the engine ran
  * (observe-round.ts): the decisions are the engine's, only the "why" is recomputed here.
  */
-import { MAX_TIME, Platform, roleOf, type Snapshot } from '@oar-sched/core';
+import { DEFAULT_AVAILABLE_UPTO, MAX_TIME, Platform, roleOf, type Snapshot } from '@oar-sched/core';
 import type { Decision, JobRecord, QuotaRuleDetails, Reason } from '@oar-sched/plugin-api';
 import type { ObservedRound } from './observe-round.js';
 import { examineWindows, type Occupation, type WindowSummary } from './windows.js';
@@ -187,9 +187,11 @@ function windowStarts(occupations: readonly Occupation[], snapshot: Snapshot, ea
     bounds.add(o.begin);
     bounds.add(o.end + 1);
   }
-  for (const r of snapshot.resources) if (r.availableUpto < MAX_TIME) bounds.add(r.availableUpto);
+  // The end of time (no limit, or a job that never ends) is no window start.
+  const endless = Math.min(MAX_TIME, DEFAULT_AVAILABLE_UPTO);
+  for (const r of snapshot.resources) if (r.availableUpto < endless) bounds.add(r.availableUpto);
   return [...bounds]
-    .filter((t) => t >= earliest && (before === undefined || t < before) && t < MAX_TIME)
+    .filter((t) => t >= earliest && (before === undefined || t < before) && t < endless)
     .sort((a, b) => a - b)
     .slice(0, MAX_WINDOWS);
 }
