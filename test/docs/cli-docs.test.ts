@@ -6,12 +6,13 @@
  * of the reference is its sections: `## Global options`, and one `## \`oar-sched CMD\`` section per
  * command, whose option tables (first column) name its flags.
  */
-import type { Command } from 'commander';
 import { buildProgram } from 'oar-sched';
 import { describe, expect, it } from 'vitest';
 import { codeBlocks, codeSpans, firstColumnSpans, markdownFiles, readDoc, sections } from './markdown.js';
 
 const CLI_DOC = 'docs/reference/cli.md';
+
+type Command = ReturnType<typeof buildProgram>;
 
 /** Every command path with its flags (long and short spellings), `''` for the program itself. */
 function commandTree(): Map<string, Set<string>> {

@@ -3,7 +3,7 @@
  * the line each starts on), their sections, and the code spans of a table's first column.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -94,9 +94,4 @@ export function firstColumnSpans(text: string): string[] {
     out.push(...codeSpans(cell));
   }
   return out;
-}
-
-/** `docs/guides/x.md` relative to the root, for messages. */
-export function rel(path: string): string {
-  return relative(ROOT, path);
 }
