@@ -16,6 +16,6 @@ export { registerPlugins } from './plugin-loader/register-plugins.js';
 export type { PluginSelection, RegistrationReport } from './plugin-loader/register-plugins.js';
 export { createSchedulerSetup } from './setup.js';
 export type { SchedulerSetup, SetupOptions } from './setup.js';
-export { runCli } from './main.js';
+export { buildProgram, runCli } from './main.js';
 export type { CliIo } from './io.js';
 export type { PluginsReport, PluginListing } from './commands/plugins.js';

@@ -44,6 +44,31 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;
+    // Only on the error path: the engine package is not needed to print help or a version.
+    const { isOarSchedError } = await import('@oar-sched/core');
+    if (isOarSchedError(e) || isUsageError(e)) {
+      io.err(`oar-sched: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+      return EXIT_USER_ERROR;
+    }
+    io.err(`oar-sched: internal error, please report it with the input that caused it:\n${e instanceof Error ? e.stack : String(e)}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+/**
+ * The command tree of `oar-sched`, built without running anything: `runCli` parses with it, and
+ * the docs tests walk it to compare every command and flag with docs/reference/cli.md. A command's
+ * action reports its exit code through `setExitCode`.
+ */
+export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) => void = () => {}): Command {
   const program = new Command()
     .name('oar-sched')
     .description('OAR3-compatible batch scheduler: run scheduling rounds on scenarios, manage plugins.')
@@ -78,7 +103,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     )
     .action(async (opts: { scenario: string; format?: 'table' | 'json'; check?: boolean; slots?: boolean; config?: string }) => {
       const { scheduleCommand } = await import('./commands/schedule.js');
-      exitCode = await scheduleCommand(opts, io);
+      setExitCode(await scheduleCommand(opts, io));
     });
 
   program
@@ -89,7 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addHelpText('after', `\n${DISCOVERY_HELP}\n\n${EXIT_CODES_HELP}`)
     .action(async (opts: { json?: boolean; config?: string }) => {
       const { pluginsCommand } = await import('./commands/plugins.js');
-      exitCode = await pluginsCommand(opts, io);
+      setExitCode(await pluginsCommand(opts, io));
     });
 
   const DB_HELP =
@@ -117,7 +142,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     )
     .action(async (opts: { db?: string; now?: string; oarConf?: string; config?: string; json?: boolean; notify?: boolean; lockTimeout?: string; metrics?: string }) => {
       const { roundCommand } = await import('./commands/round.js');
-      exitCode = await roundFailure(() => roundCommand(opts, io), io);
+      setExitCode(await roundFailure(() => roundCommand(opts, io), io));
     });
 
   program
@@ -145,7 +170,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addHelpText('after', `\n${DB_HELP}\n\n${EXIT_CODES_HELP}`)
     .action(async (opts: { db?: string; oarConf?: string; migrate?: boolean }) => {
       const { dbInitCommand } = await import('./commands/db-init.js');
-      exitCode = await dbInitCommand(opts, io);
+      setExitCode(await dbInitCommand(opts, io));
     });
 
   db.command(`export`)
@@ -166,7 +191,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     )
     .action(async (opts: { db?: string; now?: string; out?: string; oarConf?: string; config?: string }) => {
       const { dbExportCommand } = await import('./commands/db-export.js');
-      exitCode = await dbExportCommand(opts, io);
+      setExitCode(await dbExportCommand(opts, io));
     });
   // Back-quoted (also export): with plain quotes the package-graph test would read the name as an import statement.
   db.command(`import`)
@@ -178,7 +203,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addHelpText('after', `\n${DB_HELP}\n\n${EXIT_CODES_HELP}\nExample:\n  oar-sched db import --scenario docs/demo/demo-cluster.json --db sqlite:demo.sqlite --write-config demo.config.json`)
     .action(async (opts: { scenario: string; db?: string; oarConf?: string; writeConfig?: string }) => {
       const { dbImportCommand } = await import('./commands/db-import.js');
-      exitCode = await dbImportCommand(opts, io);
+      setExitCode(await dbImportCommand(opts, io));
     });
 
   program
@@ -190,23 +215,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .addHelpText('after', `\nThe demo cluster: 2 switches, 8 nodes, 2 cpus per node, 4 cores per cpu; queues admin, default and\nbesteffort; running, waiting, moldable, timesharing, besteffort, dependent and container jobs, an\nadvance reservation and a job no resource can satisfy. Notifications are off.\n\n${EXIT_CODES_HELP}`)
     .action(async (opts: { db?: string; now: string; format: 'table' | 'json' }) => {
       const { demoCommand } = await import('./commands/demo.js');
-      exitCode = await demoCommand(opts, io);
+      setExitCode(await demoCommand(opts, io));
     });
 
-  try {
-    await program.parseAsync(argv as string[], { from: 'user' });
-    return exitCode;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USER_ERROR;
-    // Only on the error path: the engine package is not needed to print help or a version.
-    const { isOarSchedError } = await import('@oar-sched/core');
-    if (isOarSchedError(e) || isUsageError(e)) {
-      io.err(`oar-sched: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
-      return EXIT_USER_ERROR;
-    }
-    io.err(`oar-sched: internal error, please report it with the input that caused it:\n${e instanceof Error ? e.stack : String(e)}\n`);
-    return EXIT_INTERNAL;
-  }
+  return program;
 }
 
 /** Exit code of a failed round: never 1 or 2, which tell OAR's automaton what to do next. */

@@ -26,6 +26,8 @@ export { compileExpression, parseExpression } from './resources/expression/index
 export { formatPath, formatZodIssues } from './format-issues.js';
 export { validateQuotasConfig } from './quotas/index.js';
 export { roleOf } from './jobs/build-jobs.js';
+export { INTERPRETED_JOB_TYPES, hasJobType, jobType } from './jobs/job-types.js';
+export type { InterpretedJobType } from './jobs/job-types.js';
 export { describeCycle, findDependencyCycles, waitingDependencyGraph } from './jobs/dependency-cycles.js';
 export * from './metasched/index.js';
 export { filterKey, isDefaultFilter } from './platform/property-filters.js';

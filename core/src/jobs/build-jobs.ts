@@ -5,10 +5,9 @@ import { isOarSchedError } from '../errors.js';
 import type { SchedulerConfig } from '../model/config.js';
 import type { JobRecord } from '../model/snapshot.js';
 import type { Platform } from '../platform/platform.js';
+import { CORE_JOB_TYPES, hasJobType, jobType } from './job-types.js';
 import { parsePluginSpec, type Job, type JobRole, type Moldable, type SharingKey } from '@oar-sched/plugin-api';
 
-/** Types the core consumes; they are not visible to quotas or in `Job.types`. */
-const CORE_TYPES: ReadonlySet<string> = new Set(['timesharing', 'placeholder', 'allow', 'assign', 'find', 'no_quotas']);
 
 const PREOCCUPYING_STATES: ReadonlySet<string> = new Set(['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming']);
 
@@ -32,7 +31,7 @@ function sharingKey(record: JobRecord, value: string): SharingKey {
 
 export function buildJob(record: JobRecord, platform: Platform, config: SchedulerConfig): Job {
   const types: Record<string, string> = {};
-  for (const [type, value] of Object.entries(record.types)) if (!CORE_TYPES.has(type)) types[type] = value;
+  for (const [type, value] of Object.entries(record.types)) if (!CORE_JOB_TYPES.has(type)) types[type] = value;
   const t = record.types;
   // A job whose rows describe no resource at all (no moldable with a group and a level: a broken
   // insert) cannot be scheduled; without this a find or assign would be handed an empty request.
@@ -69,15 +68,15 @@ export function buildJob(record: JobRecord, platform: Platform, config: Schedule
     queue: record.queue,
     types,
     moldables,
-    besteffort: 'besteffort' in t,
-    timesharing: t.timesharing !== undefined ? sharingKey(record, t.timesharing) : undefined,
-    placeholder: t.placeholder,
-    allow: t.allow,
-    noQuotas: 'no_quotas' in t,
-    container: 'container' in t ? t.container || String(record.id) : undefined,
-    slotSetName: t.inner !== undefined && t.inner !== '' ? t.inner : 'default',
-    assign: t.assign !== undefined ? parsePluginSpec(t.assign) : undefined,
-    find: t.find !== undefined ? parsePluginSpec(t.find) : undefined,
+    besteffort: hasJobType(t, 'besteffort'),
+    timesharing: hasJobType(t, 'timesharing') ? sharingKey(record, jobType(t, 'timesharing')!) : undefined,
+    placeholder: jobType(t, 'placeholder'),
+    allow: jobType(t, 'allow'),
+    noQuotas: hasJobType(t, 'no_quotas'),
+    container: hasJobType(t, 'container') ? jobType(t, 'container') || String(record.id) : undefined,
+    slotSetName: jobType(t, 'inner') || 'default',
+    assign: hasJobType(t, 'assign') ? parsePluginSpec(jobType(t, 'assign')!) : undefined,
+    find: hasJobType(t, 'find') ? parsePluginSpec(jobType(t, 'find')!) : undefined,
     requestError,
   };
 }

@@ -4,6 +4,7 @@
  * acknowledgements and notifications, and the exit code. A pure function: the database adapter
  * gathers the inputs, runs the engine, and writes what this returns.
  */
+import { hasJobType } from '../jobs/job-types.js';
 import type { JobRecord } from '../model/snapshot.js';
 import { queueGroups } from '../round/queue-groups.js';
 import { acceptedReservationStep, RESERVATION_EXPIRED_MESSAGE } from './accepted-reservation.js';
@@ -202,7 +203,7 @@ class RoundPlanner {
     const holder = new Map<number, number>();
     for (const [jobId, entry] of this.#gantt) {
       const r = this.#records.get(jobId)!;
-      if (CURRENT_STATES.has(r.state) && 'besteffort' in r.types) for (const id of entry.resourceIds) holder.set(id, jobId);
+      if (CURRENT_STATES.has(r.state) && hasJobType(r.types, 'besteffort')) for (const id of entry.resourceIds) holder.set(id, jobId);
     }
     if (holder.size === 0) return { killed: [], exitCode: EXIT_ROUND_DONE };
     const decided = new Set<number>();

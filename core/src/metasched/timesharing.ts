@@ -3,11 +3,12 @@
  * §8): both are `timesharing` jobs whose keys accept each other. OAR3 never applies this rule (its
  * type map loses `timesharing`); the port does.
  */
+import { jobType } from '../jobs/job-types.js';
 import type { JobRecord } from '../model/snapshot.js';
 
 export function timesharingCompatible(a: JobRecord, b: JobRecord): boolean {
-  const ka = a.types.timesharing;
-  const kb = b.types.timesharing;
+  const ka = jobType(a.types, 'timesharing');
+  const kb = jobType(b.types, 'timesharing');
   if (ka === undefined || kb === undefined) return false;
   const [ua, na] = fields(ka);
   const [ub, nb] = fields(kb);
