@@ -158,7 +158,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .addHelpText('after', `\nWithout --scenario, the database is found as for round.\n${DB_HELP}\n\n${EXIT_CODES_HELP}\nExamples:\n  oar-sched explain 7 --scenario docs/demo/demo-cluster.json\n  oar-sched explain 812 --db sqlite:oar.sqlite --json`)
     .action(async (job: string, opts: { scenario?: string; db?: string; now?: string; json?: boolean; oarConf?: string; config?: string }) => {
       const { explainCommand } = await import('./commands/explain.js');
-      exitCode = await explainCommand(job, opts, io);
+      setExitCode(await explainCommand(job, opts, io));
     });
 
   const db = program.command('db').description('Create, export and import OAR databases.');
