@@ -29,5 +29,6 @@ export { runDbRound } from './round/run-db-round.js';
 export type { DbRoundOptions, DbRoundResult, RoundNotifier, RoundPhases, QueueGroupSummary } from './round/types.js';
 export { readRoundInput } from './round/read-snapshot.js';
 export type { RoundInput } from './round/read-snapshot.js';
+export { sqlPropertyFilters } from './round/sql-property-filters.js';
 export { importSnapshot, syncIdSequences } from './import-snapshot.js';
 export type { ImportReport } from './import-snapshot.js';
