@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { IntervalSet, type Decision } from '@oar-sched/plugin-api';
 import { parseScenario } from '@oar-sched/scenario';
-import { formatDuration, formatRequest, ganttData, rowLayout, rowRuns } from './gantt-data.js';
+import { formatDuration, formatRequest, ganttData, rowIndex, rowLayout, rowRuns } from './gantt-data.js';
 
 const NOW = 1_700_000_000;
 
@@ -75,22 +75,23 @@ describe('rowLayout: rows grouped by switch, then node, each group where its sma
   });
 });
 
-describe('rowRuns: resource ids → inclusive row runs', () => {
-  const rowOf = new Map([
-    [10, 0],
-    [11, 1],
-    [12, 2],
-    [20, 5],
-    [21, 6],
-    [30, 9],
-  ]);
-  const cases: [string, number[], number[]][] = [
-    ['one run', [10, 11, 12], [0, 2]],
-    ['several runs, any order', [30, 21, 10, 20], [0, 0, 5, 6, 9, 9]],
-    ['unknown ids are skipped', [99, 11], [1, 1]],
+describe('rowRuns: resource id intervals → inclusive row runs', () => {
+  // Rows 0… hold ids 10, 11, 12, 1001, 1002, 20, 21, 1003, 1004, 30, 5 (id 5 last: rows out of id order).
+  const index = rowIndex([10, 11, 12, 1001, 1002, 20, 21, 1003, 1004, 30, 5]);
+  const cases: [string, [number, number][], number[]][] = [
+    ['one run', [[10, 12]], [0, 2]],
+    ['several runs', [[10, 10], [20, 21], [30, 30]], [0, 0, 5, 6, 9, 9]],
+    ['rows out of id order are sorted', [[5, 5], [10, 11]], [0, 1, 10, 10]],
+    ['adjacent rows from separate intervals merge', [[10, 10], [11, 12]], [0, 2]],
+    ['unknown ids are skipped', [[13, 19], [99, 99], [11, 11]], [1, 1]],
     ['none', [], []],
+    ['a long interval over several segments', [[1, 40]], [0, 2, 5, 6, 9, 10]],
   ];
-  for (const [name, ids, runs] of cases) it(name, () => expect(rowRuns(ids, rowOf)).toEqual(runs));
+  for (const [name, intervals, runs] of cases) {
+    it(name, () => {
+      expect(rowRuns(intervals, index)).toEqual(runs);
+    });
+  }
 });
 
 describe('ganttData: which bars', () => {

@@ -12,7 +12,7 @@
  * Waiting jobs the round could not place have no bar; they are listed with their reason.
  */
 import { roleOf, type JobRecord, type MoldableRecord, type Snapshot } from '@oar-sched/core';
-import { parseIntervalSet, type Decision } from '@oar-sched/plugin-api';
+import { IntervalSet, parseIntervalSet, type Decision } from '@oar-sched/plugin-api';
 
 /** How a bar is drawn: what the job is doing, independent of its queue. */
 export type BarKind = 'running' | 'planned' | 'reservation';
@@ -88,7 +88,7 @@ const NO_SWITCH = '(no switch)';
 
 export function ganttData(snapshot: Snapshot, round: GanttRound, options: GanttDataOptions = {}): GanttData {
   const layout = rowLayout(snapshot);
-  const rowOf = new Map(layout.resourceIds.map((id, row) => [id, row]));
+  const rowOf = rowIndex(layout.resourceIds);
   const bars: GanttBar[] = [];
   const unplanned: Unplanned[] = [];
   const security = snapshot.config.jobSecurityTime;
@@ -105,7 +105,7 @@ export function ganttData(snapshot: Snapshot, round: GanttRound, options: GanttD
       kind,
       start: job.startTime,
       end: job.startTime + walltime + security + job.suspendedDuration - 1,
-      rows: rowRuns(job.resources, rowOf),
+      rows: rowRuns(IntervalSet.fromValues(job.resources).intervals(), rowOf),
       request: formatRequest(moldable),
       message: kind === 'running' ? `${job.state} since the snapshot` : 'accepted reservation',
     });
@@ -125,7 +125,7 @@ export function ganttData(snapshot: Snapshot, round: GanttRound, options: GanttD
       kind,
       start: p.start,
       end: p.end,
-      rows: typeof ids === 'string' ? [] : rowRuns(ids.values(), rowOf),
+      rows: typeof ids === 'string' ? [] : rowRuns(ids.intervals(), rowOf),
       request: formatRequest(job.moldables[p.moldableIndex]),
       message: kind === 'reservation' ? 'new reservation, accepted by this round' : `planned by this round${job.moldables.length > 1 ? ` (moldable ${p.moldableIndex + 1} of ${job.moldables.length})` : ''}`,
     });
@@ -193,19 +193,61 @@ export function rowLayout(snapshot: Pick<Snapshot, 'resources'>): Layout {
   return { resourceIds, nodes, switches, unavailable };
 }
 
-/** Resource ids → the rows they occupy, as inclusive runs `[first, last, …]`; unknown ids are skipped. */
-export function rowRuns(ids: Iterable<number>, rowOf: ReadonlyMap<number, number>): number[] {
-  const rows: number[] = [];
-  for (const id of ids) {
-    const row = rowOf.get(id);
-    if (row !== undefined) rows.push(row);
+/**
+ * Resource id → row, as segments of consecutive ids on consecutive rows: `[idLo, idHi, rowLo, …]`,
+ * ascending ids. On most clusters rows follow ids, so a handful of segments cover thousands of rows.
+ */
+export interface RowIndex {
+  readonly segments: Int32Array;
+}
+
+export function rowIndex(resourceIds: readonly number[]): RowIndex {
+  const pairs = resourceIds.map((id, row) => [id, row] as const).sort((a, b) => a[0] - b[0]);
+  const segments: number[] = [];
+  for (const [id, row] of pairs) {
+    const n = segments.length;
+    if (n > 0 && id === segments[n - 2]! + 1 && row === segments[n - 1]! + (id - segments[n - 3]!)) segments[n - 2] = id;
+    else segments.push(id, id, row);
   }
-  rows.sort((a, b) => a - b);
+  return { segments: Int32Array.from(segments) };
+}
+
+/**
+ * Resource ids, as inclusive intervals, → the rows they occupy, as inclusive runs
+ * `[first, last, …]`, ascending and disjoint; unknown ids are skipped. A round places millions of
+ * resources on a large cluster: the work is per segment of the index, not per resource.
+ */
+export function rowRuns(idIntervals: Iterable<readonly [number, number]>, index: RowIndex): number[] {
+  const seg = index.segments;
+  const count = seg.length / 3;
+  const ranges: number[] = [];
+  let sorted = true;
+  for (const [lo, hi] of idIntervals) {
+    // First segment whose idHi ≥ lo.
+    let a = 0;
+    let b = count;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (seg[mid * 3 + 1]! < lo) a = mid + 1;
+      else b = mid;
+    }
+    for (let k = a; k < count && seg[k * 3]! <= hi; k++) {
+      const idLo = seg[k * 3]!;
+      const first = seg[k * 3 + 2]! + (Math.max(lo, idLo) - idLo);
+      const last = seg[k * 3 + 2]! + (Math.min(hi, seg[k * 3 + 1]!) - idLo);
+      if (ranges.length > 0 && first < ranges[ranges.length - 2]!) sorted = false;
+      ranges.push(first, last);
+    }
+  }
+  const order = [...Array(ranges.length / 2).keys()];
+  if (!sorted) order.sort((x, y) => ranges[2 * x]! - ranges[2 * y]!);
   const runs: number[] = [];
-  for (const row of rows) {
-    const last = runs.length - 1;
-    if (last > 0 && (runs[last] === row || runs[last] === row - 1)) runs[last] = row;
-    else runs.push(row, row);
+  for (const i of order) {
+    const first = ranges[2 * i]!;
+    const last = ranges[2 * i + 1]!;
+    const n = runs.length;
+    if (n > 0 && first <= runs[n - 1]! + 1) runs[n - 1] = Math.max(runs[n - 1]!, last);
+    else runs.push(first, last);
   }
   return runs;
 }
