@@ -218,6 +218,29 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
       setExitCode(await demoCommand(opts, io));
     });
 
+  program
+    .command('gantt')
+    .description('Run one round (nothing is written) and draw the plan as one self-contained HTML page: resources by time, zoom, pan, a tooltip per job.')
+    .option('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md)')
+    .option('--db <url>', 'the OAR database (sqlite:PATH or postgres://…), read in a transaction that is rolled back')
+    .option('--now <epoch>', "the round's time (epoch seconds); default: the scenario's now, the database clock")
+    .option('--oar-conf <file>', "OAR's oar.conf, with --db: scheduler, hook and database keys (the config file still wins)")
+    .option('--config <file>', CONFIG_OPTION_HELP)
+    .option('--out <file>', 'the HTML page to write (required)')
+    .option('--title <text>', 'the page title (default: the source of the plan)')
+    .addHelpText(
+      'after',
+      `\nThe page needs no network: script, style and data are inside it. Jobs are coloured by queue;\n` +
+        'running jobs are solid, planned ones light, reservations cross-hatched, besteffort ones striped.\n' +
+        `\n${EXIT_CODES_HELP}\n` +
+        'Examples:\n  oar-sched gantt --scenario docs/demo/demo-cluster.json --out gantt.html\n' +
+        '  oar-sched gantt --db sqlite:oar-demo.sqlite --out gantt.html',
+    )
+    .action(async (opts: { scenario?: string; db?: string; now?: string; oarConf?: string; config?: string; out?: string; title?: string }) => {
+      const { ganttCommand } = await import('./commands/gantt.js');
+      setExitCode(await ganttCommand(opts, io));
+    });
+
   return program;
 }
 
