@@ -30,6 +30,5 @@ export type { DbRoundOptions, DbRoundResult, RoundNotifier, RoundPhases, QueueGr
 export { readRoundInput } from './round/read-snapshot.js';
 export { sqlPropertyFilters } from './round/sql-property-filters.js';
 export type { RoundInput } from './round/read-snapshot.js';
-export { sqlPropertyFilters } from './round/sql-property-filters.js';
 export { importSnapshot, syncIdSequences } from './import-snapshot.js';
 export type { ImportReport } from './import-snapshot.js';
