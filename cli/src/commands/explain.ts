@@ -69,37 +69,16 @@ async function fromScenario(options: ExplainCommandOptions, setup: SchedulerSetu
   return { snapshot, observed: await observe(snapshot, setup, jobId, setup.roundOptions), source };
 }
 
-const ROLLBACK = Symbol('explain never writes');
-
 async function fromDatabase(options: ExplainCommandOptions, setup: SchedulerSetup, jobId: number, io: CliIo): Promise<Explained | undefined> {
-  const { openDatabase, readRoundInput, sqlPropertyFilters } = await import('@oar-sched/db');
-  const { databaseTarget, layeredExtraMetasched, layeredSchedulerConfig, readOarConfOption } = await import('./database-target.js');
-  const oarConf = readOarConfOption(options, (p) => userPath(io, p));
-  const config = layeredSchedulerConfig(setup, oarConf);
-  const target = databaseTarget(options, setup, oarConf, cwdOf(io));
-  const db = await openDatabase(target.url, { baseDir: target.baseDir, create: false });
-  const source = `database ${db.location.display}`;
-  let explained: Explained | undefined;
-  let state: string | undefined;
-  try {
-    await db.transaction(async (tx) => {
-      const now = options.now !== undefined ? epoch(options.now) : await tx.clock();
-      const { snapshot } = await readRoundInput(tx, config, now);
-      if (snapshot.jobs.some((j) => j.id === jobId && roleOf(j) !== 'inert')) {
-        const roundOptions: RoundOptions = { extraMetasched: layeredExtraMetasched(setup, oarConf), propertyFilters: sqlPropertyFilters(tx) };
-        explained = { snapshot, observed: await observe(snapshot, setup, jobId, roundOptions), source };
-      } else {
-        const row = await tx.kysely.selectFrom('jobs').select(['state']).where('job_id', '=', jobId).executeTakeFirst();
-        state = row?.state;
-      }
-      // Whatever the engine or a hook did inside the transaction is undone.
-      throw ROLLBACK;
-    });
-  } catch (e) {
-    if (e !== ROLLBACK) throw e;
-  } finally {
-    await db.close();
-  }
+  const { withReadOnlyRound } = await import('./read-only-round.js');
+  const now = options.now !== undefined ? epoch(options.now) : undefined;
+  const { explained, state, source } = await withReadOnlyRound(options, now, setup, io, async ({ tx, snapshot, roundOptions, source }) => {
+    if (snapshot.jobs.some((j) => j.id === jobId && roleOf(j) !== 'inert')) {
+      return { explained: { snapshot, observed: await observe(snapshot, setup, jobId, roundOptions), source }, state: undefined, source };
+    }
+    const row = await tx.kysely.selectFrom('jobs').select(['state']).where('job_id', '=', jobId).executeTakeFirst();
+    return { explained: undefined, state: row?.state, source };
+  });
   if (explained) return explained;
   if (state === undefined) throw unknownJob(jobId, source);
   io.out(options.json ? `${JSON.stringify({ source, job: { id: jobId, state }, status: 'not-waiting' }, null, 2)}\n` : `Job ${jobId} (${source}): not waiting: state ${state}; nothing to decide this round\n`);

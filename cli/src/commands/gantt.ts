@@ -65,29 +65,13 @@ async function fromScenario(file: string, now: number | undefined, setup: Schedu
   return { snapshot, result, source: `scenario ${file}`, warnings: scenario.warnings };
 }
 
-/** Thrown to end the read transaction with a rollback: the gantt never writes. */
-const ROLLBACK = Symbol('rollback');
-
 async function fromDatabase(options: GanttCommandOptions, now: number | undefined, setup: SchedulerSetup, io: CliIo): Promise<Planned> {
-  const { openDatabase, readRoundInput, redactUrl, sqlPropertyFilters } = await import('@oar-sched/db');
-  const { databaseTarget, layeredExtraMetasched, layeredSchedulerConfig, readOarConfOption } = await import('./database-target.js');
-  const oarConf = readOarConfOption(options, (p) => userPath(io, p));
-  const config = layeredSchedulerConfig(setup, oarConf);
-  const target = databaseTarget(options, setup, oarConf, cwdOf(io));
-  const db = await openDatabase(target.url, { baseDir: target.baseDir, create: false });
-  let planned: Planned | undefined;
-  try {
-    await db.transaction(async (tx) => {
-      const input = await readRoundInput(tx, config, now ?? (await tx.clock()));
-      // Property changes of an extraMetasched hook stay in this round's memory: nothing is written.
-      const result = await runRound(input.snapshot, setup.registry, { extraMetasched: layeredExtraMetasched(setup, oarConf), propertyFilters: sqlPropertyFilters(tx) });
-      planned = { snapshot: input.snapshot, result, source: `database ${redactUrl(target.url)}`, warnings: [] };
-      throw ROLLBACK;
-    });
-  } catch (e) {
-    if (e !== ROLLBACK) throw e;
-  } finally {
-    await db.close();
-  }
-  return planned!;
+  const { withReadOnlyRound } = await import('./read-only-round.js');
+  return withReadOnlyRound(options, now, setup, io, async ({ snapshot, roundOptions, source }) => ({
+    snapshot,
+    // Property changes of an extraMetasched hook stay in this round's memory: nothing is written.
+    result: await runRound(snapshot, setup.registry, roundOptions),
+    source,
+    warnings: [],
+  }));
 }
