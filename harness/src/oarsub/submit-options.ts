@@ -69,7 +69,8 @@ const KNOWN = OPTIONS.flatMap((o) => o.names).join(', ');
 /**
  * Parses an oarsub command line (without the leading `oarsub`, quoted as in a shell) into
  * `SubmitOptions`. Options take their value as the next word, or attached (`--queue=default`,
- * `-qdefault`); `-l`, `-t` and `-a` may repeat; words that are not options form the command.
+ * `-qdefault`); `-l`, `-t` and `-a` may repeat; the first word that is not an option starts the
+ * command, which takes every word after it.
  * `-u USER` is the harness's addition (the submitting user). Throws a `SubmitError` for an
  * unknown option, a missing value, a repeated single option or a non-numeric `-a`.
  */
@@ -79,7 +80,7 @@ export function parseSubmitLine(line: string): SubmitOptions {
   const command: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (!word.startsWith('-') || word === '-') {
+    if (command.length > 0 || !word.startsWith('-') || word === '-') {
       command.push(word);
       continue;
     }
