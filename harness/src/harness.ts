@@ -156,7 +156,19 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     throw e;
   }
   const now = options.now === undefined ? Math.floor(Date.now() / 1000) : toEpoch(options.now, config.timezone, 'createHarness: now');
-  return new Harness({ db, dispose, config, extraMetasched, registry, capture, now, lines });
+  const harness = new Harness({ db, dispose, config, extraMetasched, registry, capture, now, lines });
+  OPEN.add(harness);
+  return harness;
+}
+
+const OPEN = new Set<Harness>();
+
+/**
+ * Closes every harness of this module instance not closed yet, e.g. `afterEach(closeAllHarnesses)`
+ * in a test file, so that a failing test does not leak a temporary database.
+ */
+export async function closeAllHarnesses(): Promise<void> {
+  await Promise.allSettled([...OPEN].map((h) => h.close()));
 }
 
 function harnessConfig(input: HarnessConfig | undefined): { config: SchedulerConfig; extraMetasched: { name: string; config: string } | undefined } {
@@ -339,6 +351,7 @@ export class Harness {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    OPEN.delete(this);
     await this.#notifier.close();
     await this.#dispose();
   }

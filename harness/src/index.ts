@@ -4,7 +4,7 @@
  * submitted in oarsub's syntax and the plugins under test loaded through the scheduler's own
  * plugin loading. See README.md.
  */
-export { createHarness, Harness, HARNESS_DB_ENV } from './harness.js';
+export { createHarness, closeAllHarnesses, Harness, HARNESS_DB_ENV } from './harness.js';
 export type { HarnessOptions, HarnessConfig, ClusterSpec, QueueOptions, RoundOptions } from './harness.js';
 export type { HarnessRound, PlannedJob, EventRow, StateLogRow } from './read-round.js';
 export { harnessDatabases } from './databases.js';
