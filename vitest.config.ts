@@ -2,11 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
-const WORKSPACE_DIST = new RegExp(`^${ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(plugin-api|core|adapters/[^/]+|cli|plugins/[^/]+|examples/[^/]+|create-plugin)/dist/`);
+const WORKSPACE_DIST = new RegExp(`^${ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(plugin-api|core|adapters/[^/]+|cli|harness|plugins/[^/]+|examples/[^/]+|create-plugin)/dist/`);
 
 export default defineConfig({
   test: {
-    include: ['{plugin-api,core,adapters,cli,plugins,examples,create-plugin,test}/**/*.test.ts'],
+    include: ['{plugin-api,core,adapters,cli,harness,plugins,examples,create-plugin,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
@@ -21,7 +21,7 @@ export default defineConfig({
     // a failing `expectTypeOf` or an unused `@ts-expect-error` fails `vitest run`.
     typecheck: {
       enabled: true,
-      include: ['{plugin-api,core,adapters,cli,plugins,examples,create-plugin,test}/**/*.test-d.ts'],
+      include: ['{plugin-api,core,adapters,cli,harness,plugins,examples,create-plugin,test}/**/*.test-d.ts'],
       tsconfig: './tsconfig.typecheck.json',
     },
   },

@@ -25,6 +25,8 @@ export type { PluginOrigin, PluginSource, RegisteredPlugin } from './registry/pl
 export { compileExpression, parseExpression } from './resources/expression/index.js';
 export { formatPath, formatZodIssues } from './format-issues.js';
 export { validateQuotasConfig } from './quotas/index.js';
+/** Wall-clock ↔ epoch seconds in an IANA zone (Intl only); the quota calendar's, shared with the harness's date parsing. */
+export { TimeZone } from './quotas/calendar/time-zone.js';
 export { roleOf } from './jobs/build-jobs.js';
 export { INTERPRETED_JOB_TYPES, hasJobType, jobType } from './jobs/job-types.js';
 export type { InterpretedJobType } from './jobs/job-types.js';

@@ -64,6 +64,7 @@ function packageOf(specifier: string): string {
 }
 
 const ALL = workspaces();
+const HARNESS = '@oar-sched/harness';
 const OURS = new Set(ALL.map((w) => w.name));
 
 /**
@@ -84,7 +85,10 @@ function allowedFor(w: Workspace): ReadonlySet<string> {
     const plugins = ALL.filter((o) => o.dir.startsWith('plugins/') || o.dir.startsWith('examples/')).map((o) => o.name);
     return new Set(['@oar-sched/core', '@oar-sched/plugin-api', ...plugins]);
   }
-  if (w.name === 'oar-sched') return new Set([...OURS].filter((n) => n !== 'oar-sched' && n !== '@oar-sched/test' && !n.startsWith('@oar-sched/example-')));
+  if (w.name === 'oar-sched') return new Set([...OURS].filter((n) => n !== 'oar-sched' && n !== HARNESS && n !== '@oar-sched/test' && !n.startsWith('@oar-sched/example-')));
+  // The harness sits above the app: it loads plugins through the app's loader and runs the
+  // database adapter's round. Plugins only reach it from their tests (a devDependency).
+  if (w.name === HARNESS) return new Set([...OURS].filter((n) => n !== HARNESS && n !== '@oar-sched/test' && !n.startsWith('@oar-sched/example-')));
   return OURS;
 }
 
@@ -93,8 +97,13 @@ describe('package graph', () => {
 
   it('finds the layers it checks', () => {
     expect(shipped.map((w) => w.name)).toEqual(
-      expect.arrayContaining(['@oar-sched/plugin-api', '@oar-sched/core', '@oar-sched/scenario', 'oar-sched', '@oar-sched/plugin-find-default']),
+      expect.arrayContaining(['@oar-sched/plugin-api', '@oar-sched/core', '@oar-sched/scenario', 'oar-sched', HARNESS, '@oar-sched/plugin-find-default']),
     );
+  });
+
+  it('only tests and plugin packages (as a devDependency) depend on the harness', () => {
+    const wrong = shipped.filter((w) => w.name !== HARNESS && (HARNESS in (w.json.dependencies ?? {}) || HARNESS in (w.json.peerDependencies ?? {}))).map((w) => w.name);
+    expect(wrong).toEqual([]);
   });
 
   for (const w of shipped) {

@@ -5,7 +5,8 @@
 // against the reference stored in the workload. Exit 1 when a schedule differs. Then the hook
 // overhead (hook-overhead.mjs) and the start-up cost of the whole `oar-sched schedule` process
 // next to `node -e 0` (startup.mjs; the filters "hook-overhead" and "startup" select them), and
-// the database round through the binary (db-round.mjs, filter "db-round").
+// the database round through the binary (db-round.mjs, filter "db-round"), and one round of the
+// plugin test harness with ten jobs on eight nodes (harness-round.mjs, filter "harness").
 //   node test/bench/run.mjs [name-filter] [--runs N]
 import { performance } from 'node:perf_hooks';
 import { resetScanCounters, runRound, scanCounters } from '@oar-sched/core';
@@ -14,6 +15,7 @@ import { createSchedulerSetup } from 'oar-sched';
 import { measureHookOverhead } from './hook-overhead.mjs';
 import { formatDbRounds, measureDbRounds } from './db-round.mjs';
 import { formatStartup, measureStartup } from './startup.mjs';
+import { formatHarnessRound, measureHarnessRound } from './harness-round.mjs';
 import { baseline, listWorkloads, readWorkload } from './workloads.mjs';
 
 const args = process.argv.slice(2);
@@ -86,5 +88,9 @@ if (!filter || 'startup'.includes(filter)) {
 // whole process and its phases (db-round.mjs; the filter "db-round" selects it alone).
 if (!filter || 'db-round'.includes(filter)) {
   formatDbRounds(await measureDbRounds({ runs: Math.max(3, Math.min(runs, 5)) }));
+}
+// The plugin test harness: one round with ten jobs on eight nodes (target < 50 ms).
+if (!filter || 'harness'.includes(filter)) {
+  console.log(formatHarnessRound(await measureHarnessRound({ runs: Math.max(21, runs) })));
 }
 process.exitCode = failed ? 1 : 0;

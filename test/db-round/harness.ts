@@ -11,16 +11,13 @@
 import { sql } from 'kysely';
 import { addResourceColumn, insertJob, insertQueue, insertResources, type Db, type InsertedJob, type JobInsert, type MoldableInsert, type QueueInsert, type ResourceInsert } from '@oar-sched/db';
 import type { SchedulerConfigInput } from '@oar-sched/core';
+import { HARNESS_COLUMNS } from '@oar-sched/harness';
+
+/** The plugin harness's scheduler config (metascheduler-scenarios.md §2, "harness config"): the harness package's own. */
+export { HARNESS_CONFIG } from '@oar-sched/harness';
 
 /** Frozen `now` of the reference runs. */
 export const N = 1_000_000;
-
-/** The plugin harness's scheduler config (metascheduler-scenarios.md §2, "harness config"). */
-export const HARNESS_CONFIG: SchedulerConfigInput = {
-  jobSecurityTime: 60,
-  resourceOrder: 'resource_id ASC',
-  hierarchyLabels: ['resource_id', 'network_address', 'cpu', 'core'],
-};
 
 /** Where a scenario keeps what it inserted, to refer to it by name. */
 export class ScenarioContext {
@@ -85,10 +82,7 @@ export class ScenarioContext {
 
 /** The test columns the plugin harness adds to `resources`. */
 export async function harnessColumns(db: Db): Promise<void> {
-  await addResourceColumn(db, 'core', 'INTEGER');
-  await addResourceColumn(db, 'cpu', 'INTEGER');
-  await addResourceColumn(db, 'host', 'VARCHAR(255)');
-  await addResourceColumn(db, 'mem', 'INTEGER');
+  for (const [name, type] of HARNESS_COLUMNS) await addResourceColumn(db, name, type);
 }
 
 export const B5_QUEUES: readonly QueueInsert[] = [

@@ -1,85 +1,47 @@
-import { definePlugin, IntervalSet, PluginRegistry, type OarPlugin } from '@oar-sched/core';
-import { scenarioFromJson, scheduleScenario } from '@oar-sched/scenario';
-import assignDefault from '@oar-sched/plugin-assign-default';
-import findDefault from '@oar-sched/plugin-find-default';
-import sortFifo from '@oar-sched/plugin-sort-fifo';
-import { describe, expect, it } from 'vitest';
-import plugin from './plugin.js';
+import { fileURLToPath } from 'node:url';
+import { closeAllHarnesses, createHarness, harnessDatabases, ids } from '@oar-sched/harness';
+import { afterEach, describe, expect, it } from 'vitest';
 
-const quiet = { info: () => {}, warn: () => {} };
-
-function registry(...extra: OarPlugin[]): PluginRegistry {
-  const r = new PluginRegistry(quiet);
-  for (const builtIn of [findDefault, assignDefault, sortFifo]) r.use(builtIn, { source: 'built-in' });
-  r.use(plugin, { source: 'dependency', packageName: '@oar-sched/example-coorm' });
-  for (const p of extra) r.use(p, { source: 'config' });
-  return r;
-}
-
-const scenario = (types: Record<string, string>) =>
-  scenarioFromJson({
-    now: 0,
-    config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id', 'node'] },
-    resources: [
-      { ids: '1-4', properties: { node: 'n1' } },
-      { ids: '5-8', properties: { node: 'n2' } },
-    ],
-    jobs: [
-      { id: 1, state: 'Running', startTime: 0, resources: '2', moldables: [{ walltime: 30, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] }] },
-      { id: 2, types, moldables: [{ walltime: 60, request: [{ levels: [{ level: 'node', count: 1 }] }] }, { walltime: 20, request: [{ levels: [{ level: 'resource_id', count: 8 }] }] }] },
-    ],
-  });
-
+const NOW = 1_700_000_000;
 const REMOTE = 'coorm:tcp:127.0.0.1:13950:timeout=5';
+const fixture = (name: string) => fileURLToPath(new URL(`../test/${name}`, import.meta.url));
 
-describe('coorm falls back to default', () => {
-  it.each([
-    ['assign', { assign: REMOTE }],
-    ['find', { find: REMOTE }],
-    ['assign and find', { assign: REMOTE, find: REMOTE }],
-  ])('%s=coorm places the job as without it', async (_, types) => {
-    const plain = await scheduleScenario(scenario({}), registry());
-    const coorm = await scheduleScenario(scenario(types), registry());
-    // Moldable 1 (all 8 resources for 20 s) at 30 finishes before moldable 0 (node n2 for 60 s at 0).
-    expect(plain.result.jobs['2']).toEqual({ scheduled: true, startTime: 30, endTime: 49, moldableIndex: 1, resources: '1-8' });
-    expect(coorm.result.jobs['2']).toEqual(plain.result.jobs['2']);
-  });
-});
+afterEach(closeAllHarnesses);
 
-describe('coorm goes through the hooks', () => {
-  /** Overrides `default` find: the highest free positions of the first part's first level count. */
-  const highest = definePlugin({
-    name: 'test-highest-default',
-    setup(api) {
-      api.find('default', (ctx) => {
-        const n = ctx.parts[0]?.levels[0]?.count;
-        const free = [...ctx.available.intersect(ctx.parts[0]!.constraint).values()];
-        return typeof n === 'number' && free.length >= n ? IntervalSet.fromValues(free.slice(free.length - n)) : null;
-      });
-    },
-  });
-  /** Overrides `default` assign: refuses every job with its own reason. */
-  const refuse = definePlugin({
-    name: 'test-refuse-default',
-    setup(api) {
-      api.assign('default', () => ({ placed: false, reason: { code: 'PLUGIN_DECLINED', message: 'refused by the override' } }));
-    },
-  });
+for (const target of await harnessDatabases()) {
+  describe.skipIf(!target.available)(`coorm on ${target.label}`, () => {
+    /** 2 nodes of 4; a job holds resource 2 for 30 s; no security time. Returns the harness and the job to place. */
+    async function scene(types: string, extraPlugins: string[] = []) {
+      const h = await createHarness({ db: target.url, plugins: [import.meta.url, ...extraPlugins], now: NOW, config: { jobSecurityTime: 0 } });
+      await h.cluster({ nodes: 2, cores: 4 });
+      await h.submit({ l: '/resource_id=1,walltime=0:0:30', running: { start: NOW, resources: [2] } });
+      const j = await h.submit(`-l /nodes=1,walltime=0:1:0 -l /resource_id=8,walltime=0:0:20 ${types}`);
+      return { h, j };
+    }
 
-  it('find coorm honours an override of the default find', async () => {
-    const job = { find: REMOTE };
-    const single = scenarioFromJson({
-      now: 0,
-      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id'] },
-      resources: [{ ids: '1-8' }],
-      jobs: [{ id: 1, types: job, moldables: [{ walltime: 60, request: [{ levels: [{ level: 'resource_id', count: 3 }] }] }] }],
+    it.each([
+      ['assign', `-t assign=${REMOTE}`],
+      ['find', `-t find=${REMOTE}`],
+      ['assign and find', `-t assign=${REMOTE} -t find=${REMOTE}`],
+    ])('%s=coorm falls back to default: places the job as without it', async (_, types) => {
+      const plain = await scene('');
+      const coorm = await scene(types);
+      // Moldable 1 (all 8 resources for 20 s) at +30 finishes before moldable 0 (node 2 for 60 s at now).
+      const expected = { start: NOW + 30, end: NOW + 49, moldable: 1, resources: ids('1-8') };
+      expect((await plain.h.round()).plan[plain.j]).toMatchObject(expected);
+      expect((await coorm.h.round()).plan[coorm.j]).toMatchObject(expected);
     });
-    const { result } = await scheduleScenario(single, registry(highest));
-    expect(result.jobs['1']).toMatchObject({ scheduled: true, resources: '6-8' });
-  });
 
-  it('assign coorm honours an override of the default assign', async () => {
-    const { result } = await scheduleScenario(scenario({ assign: REMOTE }), registry(refuse));
-    expect(result.jobs['2']).toEqual({ scheduled: false, reason: 'refused by the override', reasonCode: 'PLUGIN_DECLINED' });
+    it('find coorm honours an override of the default find', async () => {
+      const h = await createHarness({ db: target.url, plugins: [import.meta.url, fixture('highest-find.ts')], now: NOW });
+      await h.cluster({ nodes: 8 });
+      const j = await h.submit(`-l /resource_id=3 -t find=${REMOTE}`);
+      expect((await h.round()).plan[j]).toMatchObject({ resources: ids('6-8') });
+    });
+
+    it('assign coorm honours an override of the default assign', async () => {
+      const { h, j } = await scene(`-t assign=${REMOTE}`, [fixture('refuse-assign.ts')]);
+      expect((await h.round()).explain(j)).toMatchObject({ code: 'PLUGIN_DECLINED', message: 'refused by the override' });
+    });
   });
-});
+}

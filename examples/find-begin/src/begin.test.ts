@@ -1,83 +1,46 @@
-import { DEFAULT_AVAILABLE_UPTO, PluginRegistry } from '@oar-sched/core';
-import { scenarioFromJson, scheduleScenario } from '@oar-sched/scenario';
-import assignDefault from '@oar-sched/plugin-assign-default';
-import findDefault from '@oar-sched/plugin-find-default';
-import sortFifo from '@oar-sched/plugin-sort-fifo';
-import { describe, expect, it } from 'vitest';
-import plugin from './plugin.js';
+import { closeAllHarnesses, createHarness, harnessDatabases, ids } from '@oar-sched/harness';
+import { afterEach, describe, expect, it } from 'vitest';
 
-/** Last second of the default resource availability (`availableUpto` 2^31 - 1 is exclusive). */
-const HORIZON = DEFAULT_AVAILABLE_UPTO - 1;
-const quiet = { info: () => {}, warn: () => {} };
+const NOW = 1_700_000_000;
 
-function registry(): PluginRegistry {
-  const r = new PluginRegistry(quiet);
-  for (const builtIn of [findDefault, assignDefault, sortFifo]) r.use(builtIn, { source: 'built-in' });
-  r.use(plugin, { source: 'dependency', packageName: '@oar-sched/example-find-begin' });
-  return r;
+afterEach(closeAllHarnesses);
+
+for (const target of await harnessDatabases()) {
+  describe.skipIf(!target.available)(`find begin (harness §6.13) on ${target.label}`, () => {
+    /** `count` resources, one per node; no security time, as the core-level tests of §6. */
+    async function harness(count: number) {
+      const h = await createHarness({ db: target.url, plugins: import.meta.url, now: NOW, config: { jobSecurityTime: 0 } });
+      await h.cluster({ nodes: count });
+      return h;
+    }
+
+    // Ports §6.13 test_find_begin. Adaptation: the plugin's fixed set is positions 1-16, which are
+    // resource ids 2-17 here (the core-level test used positions as ids).
+    it('§6.13 uses the default find in the first window, the fixed positions 1-16 afterwards', async () => {
+      const h = await harness(62);
+      const a = await h.submit('-l /resource_id=32,walltime=0:1:0 -t find=begin');
+      // The first window [now, now+59] has only 30 resources free → no fit; the next is not at the beginning.
+      const b = await h.submit('-l /resource_id=32,walltime=0:1:0 -t find=begin');
+      const r = await h.round();
+      expect(r.plan[a]).toMatchObject({ start: NOW, end: NOW + 59, resources: ids('1-32') });
+      expect(r.plan[b]).toMatchObject({ start: NOW + 60, resources: ids('2-17') });
+    });
+
+    it('at the beginning, behaves as the default find (request and availability respected)', async () => {
+      const h = await harness(62);
+      const j = await h.submit('-l "{resource_id > 40}/resource_id=4" -t find=begin');
+      expect((await h.round()).plan[j]).toMatchObject({ start: NOW, resources: ids('41-44') });
+    });
+
+    it('is trusted: after the first window its set is not checked against the request', async () => {
+      // 5 resources, all busy during the first minute; job b asks for 1 resource but gets
+      // positions 1-16, of which only 1-4 exist (ids 2-5).
+      const h = await harness(5);
+      const a = await h.submit('-l /resource_id=5,walltime=0:1:0 -t find=begin');
+      const b = await h.submit('-l /resource_id=1,walltime=0:1:0 -t find=begin');
+      const r = await h.round();
+      expect(r.plan[a]).toMatchObject({ start: NOW, resources: ids('1-5') });
+      expect(r.plan[b]).toMatchObject({ start: NOW + 60, resources: ids('2-5') });
+    });
+  });
 }
-
-async function run(scenario: unknown) {
-  return scheduleScenario(scenarioFromJson(scenario), registry(), { check: true, slots: true });
-}
-
-const beginJob = (id: number, count: number, walltime = 60) => ({
-  id,
-  types: { find: 'begin' },
-  moldables: [{ walltime, request: [{ levels: [{ level: 'resource_id', count }] }] }],
-});
-
-describe('find begin (harness §6.13)', () => {
-  it('uses the default find in the first window, the fixed positions 1-16 afterwards', async () => {
-    const { mismatches } = await run({
-      now: 0,
-      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id'] },
-      resources: [{ ids: '1-62' }],
-      jobs: [beginJob(1, 32), beginJob(2, 32)],
-      // Job 2: the first window [0, 59] has only 30 resources free → no fit; the next window
-      // is not at the beginning → positions 1-16, i.e. resource ids 2-17 (the harness, which
-      // uses positions as ids, asserts "1-16").
-      expect: {
-        jobs: {
-          '1': { startTime: 0, resources: '1-32' },
-          '2': { startTime: 60, resources: '2-17' },
-        },
-        slots: [
-          { begin: 0, end: 59, resources: '33-62' },
-          { begin: 60, end: 119, resources: '1 18-62' },
-          { begin: 120, end: HORIZON, resources: '1-62' },
-        ],
-      },
-    });
-    expect(mismatches).toEqual([]);
-  });
-
-  it('at the beginning, behaves as the default find (request and availability respected)', async () => {
-    const { mismatches } = await run({
-      now: 0,
-      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id'] },
-      resources: [{ ids: '1-62' }],
-      jobs: [{ ...beginJob(1, 4), moldables: [{ walltime: 60, request: [{ levels: [{ level: 'resource_id', count: 4 }], property: 'resource_id > 40' }] }] }],
-      expect: { jobs: { '1': { startTime: 0, resources: '41-44' } } },
-    });
-    expect(mismatches).toEqual([]);
-  });
-
-  it('is trusted: after the first window its set is not checked against the request', async () => {
-    // 5 resources, all busy during [0, 59]; job 2 asks for 1 resource but gets positions 1-16,
-    // of which only 1-4 exist (ids 2-5).
-    const { mismatches } = await run({
-      now: 0,
-      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id'] },
-      resources: [{ ids: '1-5' }],
-      jobs: [beginJob(1, 5), beginJob(2, 1)],
-      expect: {
-        jobs: {
-          '1': { startTime: 0, resources: '1-5' },
-          '2': { startTime: 60, resources: '2-5' },
-        },
-      },
-    });
-    expect(mismatches).toEqual([]);
-  });
-});

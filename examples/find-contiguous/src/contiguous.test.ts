@@ -1,33 +1,10 @@
-import { DEFAULT_AVAILABLE_UPTO, IntervalSet, PluginRegistry } from '@oar-sched/core';
-import { scenarioFromJson, scheduleScenario } from '@oar-sched/scenario';
-import assignDefault from '@oar-sched/plugin-assign-default';
-import findDefault from '@oar-sched/plugin-find-default';
-import sortFifo from '@oar-sched/plugin-sort-fifo';
-import { describe, expect, it } from 'vitest';
+import { IntervalSet } from '@oar-sched/core';
+import { closeAllHarnesses, createHarness, harnessDatabases, ids, type HarnessConfig } from '@oar-sched/harness';
+import { afterEach, describe, expect, it } from 'vitest';
 import { bestFitRun, firstFitRun } from './contiguous.js';
-import plugin from './plugin.js';
 
 const set = (...pairs: [number, number][]) => IntervalSet.fromIntervals(pairs);
-/** Last second of the default resource availability (`availableUpto` 2^31 - 1 is exclusive). */
-const HORIZON = DEFAULT_AVAILABLE_UPTO - 1;
-const quiet = { info: () => {}, warn: () => {} };
-
-function registry(): PluginRegistry {
-  const r = new PluginRegistry(quiet);
-  for (const builtIn of [findDefault, assignDefault, sortFifo]) r.use(builtIn, { source: 'built-in' });
-  r.use(plugin, { source: 'dependency', packageName: '@oar-sched/example-find-contiguous' });
-  return r;
-}
-
-async function run(scenario: unknown) {
-  return scheduleScenario(scenarioFromJson(scenario), registry(), { check: true, slots: true });
-}
-
-const job = (id: number, find: string, count: number, property = '', level = 'resource_id') => ({
-  id,
-  types: { find },
-  moldables: [{ walltime: 60, request: [{ levels: [{ level, count }], property }] }],
-});
+const NOW = 1_700_000_000;
 
 describe('firstFitRun / bestFitRun', () => {
   // Sets of harness §6.6 and §6.7 (positions; the functions do not care what they stand for).
@@ -46,91 +23,62 @@ describe('firstFitRun / bestFitRun', () => {
   });
 });
 
-describe('find contiguous_1h / contiguous_sorted_1h (harness §6.6, §6.7, §6.12)', () => {
-  it('§6.6 contiguous_1h takes the first interval of constraint ∩ free with 10 consecutive resources', async () => {
-    const { result, mismatches } = await run({
-      now: 0,
-      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id'] },
-      resources: [{ ids: '1-32' }],
-      jobs: [job(1, 'contiguous_1h', 10, 'resource_id <= 8 OR resource_id >= 17')],
-      expect: {
-        jobs: { '1': { startTime: 0, resources: '17-26' } },
-        slots: [
-          { begin: 0, end: 59, resources: '1-16 27-32' },
-          { begin: 60, end: HORIZON, resources: '1-32' },
-        ],
-      },
-    });
-    expect(mismatches).toEqual([]);
-    expect(result.jobs['1']).toMatchObject({ scheduled: true, resources: '17-26' });
-  });
+afterEach(closeAllHarnesses);
 
-  it('§6.7 contiguous_sorted_1h takes the shortest interval holding 5', async () => {
-    const { mismatches } = await run({
-      now: 0,
-      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id'] },
-      resources: [{ ids: '1-32' }],
-      jobs: [
-        job(1, 'contiguous_sorted_1h', 5, 'resource_id IN (1,2,4,5,6,7,8,9,10,11,12,14,15,16,17,18,19,20,21,22,24,25,26,27,28,29)'),
-      ],
-      expect: { jobs: { '1': { startTime: 0, resources: '24-28' } } },
-    });
-    expect(mismatches).toEqual([]);
-  });
+for (const target of await harnessDatabases()) {
+  describe.skipIf(!target.available)(`find contiguous_1h / contiguous_sorted_1h on ${target.label}`, () => {
+    /** `count` resources, one per node (ids 1…count); no security time, as the core-level tests of §6. */
+    async function harness(count = 32, config: HarnessConfig = {}) {
+      const h = await createHarness({ db: target.url, plugins: import.meta.url, now: NOW, config: { jobSecurityTime: 0, ...config } });
+      await h.cluster({ nodes: count });
+      return h;
+    }
 
-  it('§6.7 the same request with contiguous_1h takes the first long-enough interval', async () => {
-    const { mismatches } = await run({
-      now: 0,
-      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id'] },
-      resources: [{ ids: '1-32' }],
-      jobs: [job(1, 'contiguous_1h', 5, 'resource_id IN (1,2,4,5,6,7,8,9,10,11,12,14,15,16,17,18,19,20,21,22,24,25,26,27,28,29)')],
-      expect: { jobs: { '1': { startTime: 0, resources: '4-8' } } },
+    // Ports §6.6 test_find_contiguous_1h; the constraint set {1-8, 17-32} is the job's -p.
+    it('§6.6 contiguous_1h takes the first interval of constraint ∩ free with 10 consecutive resources', async () => {
+      const h = await harness();
+      const j = await h.submit('-l "/resource_id=10,walltime=0:1:0" -p "resource_id <= 8 OR resource_id >= 17" -t find=contiguous_1h');
+      expect((await h.round()).plan[j]).toMatchObject({ start: NOW, end: NOW + 59, resources: ids('17-26') });
     });
-    expect(mismatches).toEqual([]);
-  });
 
-  it('§6.12 waits for the window where 16 consecutive resources are free', async () => {
-    const { mismatches } = await run({
-      now: 0,
-      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id'] },
-      resources: [{ ids: '1-32' }],
-      jobs: [
-        { id: 2, state: 'Running', startTime: 5, resources: '10-20', moldables: [{ walltime: 10, request: [{ levels: [{ level: 'resource_id', count: 1 }] }] }] },
-        job(1, 'contiguous_sorted_1h', 16),
-      ],
-      expect: {
-        jobs: { '1': { startTime: 15, resources: '1-16' } },
-        slots: [
-          { begin: 0, end: 4, resources: '1-32' },
-          { begin: 5, end: 14, resources: '1-9 21-32' },
-          { begin: 15, end: 74, resources: '17-32' },
-          { begin: 75, end: HORIZON, resources: '1-32' },
-        ],
-      },
+    // Ports §6.7 test_find_contiguous_sorted_1h; constraints as -p.
+    it('§6.7 contiguous_sorted_1h takes the shortest interval holding 5', async () => {
+      const h = await harness();
+      const j = await h.submit('-l "/resource_id=5,walltime=0:1:0" -p "resource_id NOT IN (3, 13, 23, 30, 31, 32)" -t find=contiguous_sorted_1h');
+      expect((await h.round()).plan[j]).toMatchObject({ start: NOW, resources: ids('24-28') });
     });
-    expect(mismatches).toEqual([]);
-  });
 
-  it('works on positions: with resource_id DESC the run is of consecutive positions, reported as ids', async () => {
-    const { mismatches } = await run({
-      now: 0,
-      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id'], resourceOrder: 'resource_id DESC' },
-      resources: [{ ids: '1-10' }],
-      jobs: [job(1, 'contiguous_1h', 3, 'resource_id <> 9')],
+    it('§6.7 the same request with contiguous_1h takes the first long-enough interval', async () => {
+      const h = await harness();
+      const j = await h.submit('-l "/resource_id=5,walltime=0:1:0" -p "resource_id NOT IN (3, 13, 23, 30, 31, 32)" -t find=contiguous_1h');
+      expect((await h.round()).plan[j]).toMatchObject({ start: NOW, resources: ids('4-8') });
+    });
+
+    // Ports §6.12 test_find_contiguous_sorted_1h_2; the pre-placed job on 10-20 during [5, 14] is an advance
+    // reservation accepted by a first round (a round plans its waiting jobs before it places new reservations).
+    it('§6.12 waits for the window where 16 consecutive resources are free', async () => {
+      const h = await harness();
+      const ar = await h.submit({ l: '/resource_id=11,walltime=0:0:10', p: 'resource_id BETWEEN 10 AND 20', r: NOW + 5 });
+      await h.round();
+      const j = await h.submit('-l "/resource_id=16,walltime=0:1:0" -t find=contiguous_sorted_1h');
+      const r = await h.round();
+      expect(r.plan[ar]).toMatchObject({ start: NOW + 5, end: NOW + 14, resources: ids('10-20') });
+      expect(r.plan[j]).toMatchObject({ start: NOW + 15, resources: ids('1-16') });
+    });
+
+    it('works on positions: with resource_id DESC the run is of consecutive positions, reported as ids', async () => {
+      const h = await harness(10, { resourceOrder: 'resource_id DESC' });
       // Positions 0..9 are ids 10..1; id 9 (position 1) is excluded: first run of 3 = positions 2-4 = ids 8, 7, 6.
-      expect: { jobs: { '1': { startTime: 0, resources: '6-8' } } },
+      const j = await h.submit('-l /resource_id=3 -p "resource_id <> 9" -t find=contiguous_1h');
+      expect((await h.round()).plan[j]).toMatchObject({ resources: ids('6-8') });
     });
-    expect(mismatches).toEqual([]);
-  });
 
-  it.each(['contiguous_1h', 'contiguous_sorted_1h'])('%s leaves a request on another level unscheduled', async (find) => {
-    const { result } = await run({
-      now: 0,
-      config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id', 'node'] },
-      resources: [{ ids: '1-8', properties: { node: 'n1' } }],
-      jobs: [job(1, find, 1, '', 'node')],
-      expect: { jobs: { '1': { scheduled: false } } },
+    it.each(['contiguous_1h', 'contiguous_sorted_1h'])('%s leaves a request on another level unscheduled', async (find) => {
+      const h = await harness(8);
+      const j = await h.submit(`-l /nodes=1 -t find=${find}`);
+      const r = await h.round();
+      expect(r.states[j]).toBe('Waiting');
+      expect(r.explain(j)).toMatchObject({ code: 'NO_WINDOW' });
     });
-    expect(result.jobs['1']).toMatchObject({ scheduled: false, reasonCode: 'NO_WINDOW' });
   });
-});
+}

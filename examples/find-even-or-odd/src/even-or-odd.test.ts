@@ -1,43 +1,9 @@
-import { IntervalSet, PluginRegistry } from '@oar-sched/core';
-import { scenarioFromJson, scheduleScenario } from '@oar-sched/scenario';
-import assignDefault from '@oar-sched/plugin-assign-default';
-import findDefault from '@oar-sched/plugin-find-default';
-import sortFifo from '@oar-sched/plugin-sort-fifo';
-import { describe, expect, it } from 'vitest';
+import { IntervalSet } from '@oar-sched/core';
+import { closeAllHarnesses, createHarness, harnessDatabases, ids, type HarnessConfig } from '@oar-sched/harness';
+import { afterEach, describe, expect, it } from 'vitest';
 import { keepParity, parityOf } from './even-or-odd.js';
-import plugin from './plugin.js';
-
-const quiet = { info: () => {}, warn: () => {} };
-
-function registry(): PluginRegistry {
-  const r = new PluginRegistry(quiet);
-  for (const builtIn of [findDefault, assignDefault, sortFifo]) r.use(builtIn, { source: 'built-in' });
-  r.use(plugin, { source: 'dependency', packageName: '@oar-sched/example-find-even-or-odd' });
-  return r;
-}
-
-async function run(scenario: unknown) {
-  return scheduleScenario(scenarioFromJson(scenario), registry(), { check: true });
-}
 
 const NOW = 1_700_000_000;
-
-/** Harness §7: 5 resources on `localhost`, queues default (3) and besteffort (0), security time 60. */
-const platform = (config: Record<string, unknown> = {}) => ({
-  now: NOW,
-  config: { jobSecurityTime: 60, hierarchyLabels: ['resource_id', 'network_address'], ...config },
-  queues: [
-    { name: 'default', priority: 3 },
-    { name: 'besteffort', priority: 0 },
-  ],
-  resources: [{ ids: '1-5', properties: { network_address: 'localhost' } }],
-});
-
-const job = (id: number, count: number, types: Record<string, string> = {}) => ({
-  id,
-  types,
-  moldables: [{ walltime: 60, request: [{ levels: [{ level: 'resource_id', count }] }] }],
-});
 
 describe('parityOf / keepParity', () => {
   it.each([
@@ -58,56 +24,59 @@ describe('parityOf / keepParity', () => {
   });
 });
 
-describe('find find_even_or_odd (harness §7.1, §7.2, §7.5)', () => {
-  it('§7.1 :odd takes odd positions (ids 2, 4), :even even positions (ids 1, 3)', async () => {
-    const { mismatches } = await run({
-      ...platform(),
-      jobs: [job(1, 2, { find: 'find_even_or_odd:odd' }), job(2, 2, { find: 'find_even_or_odd:even' })],
-      expect: {
-        jobs: {
-          '1': { startTime: NOW, resources: '2 4' },
-          '2': { startTime: NOW, resources: '1 3' },
-        },
-      },
-    });
-    expect(mismatches).toEqual([]);
-  });
+afterEach(closeAllHarnesses);
 
-  it('§7.2 parity is of positions: with resource_id DESC, :odd means ids 4 and 2', async () => {
-    const { mismatches } = await run({
-      ...platform({ resourceOrder: 'resource_id DESC' }),
-      // Job 1 takes positions 0, 1 (ids 5, 4); odd position 1 is busy until NOW + 120.
-      jobs: [job(1, 2), job(2, 2, { find: 'find_even_or_odd:odd' })],
-      expect: {
-        jobs: {
-          '1': { startTime: NOW, resources: '4-5' },
-          '2': { startTime: NOW + 120, resources: '2 4' },
-        },
-      },
-    });
-    expect(mismatches).toEqual([]);
-  });
+for (const target of await harnessDatabases()) {
+  describe.skipIf(!target.available)(`find find_even_or_odd (harness §7.1, §7.2, §7.5) on ${target.label}`, () => {
+    /** Harness §7: 5 resources on `localhost`, queues default (3) and besteffort (0), security time 60. */
+    async function harness(config: HarnessConfig = {}) {
+      const h = await createHarness({ db: target.url, plugins: import.meta.url, now: NOW, config });
+      await h.resources(Array.from({ length: 5 }, () => ({ network_address: 'localhost' })));
+      return h;
+    }
 
-  it('without an argument, uses even positions', async () => {
-    const { mismatches } = await run({
-      ...platform(),
-      jobs: [job(1, 3, { find: 'find_even_or_odd' })],
-      expect: { jobs: { '1': { startTime: NOW, resources: '1 3 5' } } },
+    it('§7.1 :odd takes odd positions (ids 2, 4), :even even positions (ids 1, 3)', async () => {
+      const h = await harness();
+      const odd = await h.submit('-l /resource_id=2,walltime=0:1:0 -t find=find_even_or_odd:odd');
+      const even = await h.submit('-l /resource_id=2,walltime=0:1:0 -t find=find_even_or_odd:even');
+      const r = await h.round();
+      expect(r.plan[odd]).toMatchObject({ start: NOW, resources: [2, 4] });
+      expect(r.plan[even]).toMatchObject({ start: NOW, resources: [1, 3] });
+      expect(r.states).toEqual({ [odd]: 'toLaunch', [even]: 'toLaunch' });
     });
-    expect(mismatches).toEqual([]);
-  });
 
-  it('never fits more resources than the parity has', async () => {
-    const { result } = await run({ ...platform(), jobs: [job(1, 3, { find: 'find_even_or_odd:odd' })] });
-    expect(result.jobs['1']).toMatchObject({ scheduled: false });
-  });
-
-  it('§7.5 an unknown find name leaves that job unscheduled, the others are scheduled', async () => {
-    const { result } = await run({
-      ...platform(),
-      jobs: [job(1, 2, { find: 'find_even_or_od:odd' }), job(2, 2)],
+    it('§7.2 parity is of positions: with resource_id DESC, :odd means ids 4 and 2', async () => {
+      const h = await harness({ resourceOrder: 'resource_id DESC' });
+      // The plain job takes positions 0, 1 (ids 5, 4); odd position 1 is busy until NOW + 120.
+      const plain = await h.submit('-l /resource_id=2,walltime=0:1:0');
+      const odd = await h.submit('-l /resource_id=2,walltime=0:1:0 -t find=find_even_or_odd:odd');
+      const r = await h.round();
+      expect(r.plan[plain]).toMatchObject({ start: NOW, resources: [4, 5] });
+      expect(r.plan[odd]).toMatchObject({ start: NOW + 120, resources: [2, 4] });
     });
-    expect(result.jobs['1']).toMatchObject({ scheduled: false, reasonCode: 'UNKNOWN_FIND_PLUGIN' });
-    expect(result.jobs['2']).toMatchObject({ scheduled: true, startTime: NOW, resources: '1-2' });
+
+    it('without an argument, uses even positions', async () => {
+      const h = await harness();
+      const j = await h.submit('-l /resource_id=3 -t find=find_even_or_odd');
+      expect((await h.round()).plan[j]).toMatchObject({ start: NOW, resources: ids('1 3 5') });
+    });
+
+    it('never fits more resources than the parity has', async () => {
+      const h = await harness();
+      const j = await h.submit('-l /resource_id=3 -t find=find_even_or_odd:odd');
+      const r = await h.round();
+      expect(r.plan[j]).toBeUndefined();
+      expect(r.explain(j)).toBeDefined();
+    });
+
+    it('§7.5 an unknown find name leaves that job unscheduled, the others are scheduled', async () => {
+      const h = await harness();
+      const typo = await h.submit('-l /resource_id=2 -t find=find_even_or_od:odd');
+      const plain = await h.submit('-l /resource_id=2');
+      const r = await h.round();
+      expect(r.explain(typo)).toMatchObject({ code: 'UNKNOWN_FIND_PLUGIN' });
+      expect(r.states[typo]).toBe('Waiting');
+      expect(r.plan[plain]).toMatchObject({ start: NOW, resources: [1, 2] });
+    });
   });
-});
+}

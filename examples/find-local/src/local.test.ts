@@ -1,44 +1,10 @@
-import { DEFAULT_AVAILABLE_UPTO, IntervalSet, PluginRegistry } from '@oar-sched/core';
-import { scenarioFromJson, scheduleScenario } from '@oar-sched/scenario';
-import assignDefault from '@oar-sched/plugin-assign-default';
-import findDefault from '@oar-sched/plugin-find-default';
-import sortFifo from '@oar-sched/plugin-sort-fifo';
-import { describe, expect, it } from 'vitest';
+import { IntervalSet } from '@oar-sched/core';
+import { closeAllHarnesses, createHarness, harnessDatabases, ids, type HarnessConfig } from '@oar-sched/harness';
+import { afterEach, describe, expect, it } from 'vitest';
 import { leastAvailableBlock } from './local-block.js';
-import plugin from './plugin.js';
 
 const s = (...pairs: [number, number][]) => IntervalSet.fromIntervals(pairs);
-/** Last second of the default resource availability (`availableUpto` 2^31 - 1 is exclusive). */
-const HORIZON = DEFAULT_AVAILABLE_UPTO - 1;
-const quiet = { info: () => {}, warn: () => {} };
-
-function registry(): PluginRegistry {
-  const r = new PluginRegistry(quiet);
-  for (const builtIn of [findDefault, assignDefault, sortFifo]) r.use(builtIn, { source: 'built-in' });
-  r.use(plugin, { source: 'dependency', packageName: '@oar-sched/example-find-local' });
-  return r;
-}
-
-async function run(scenario: unknown) {
-  return scheduleScenario(scenarioFromJson(scenario), registry(), { check: true, slots: true });
-}
-
-/** 32 resources on 4 nodes of 8 (ids 1-8 = n1, …), as in harness §6.8. */
-const nodes = [
-  { ids: '1-8', properties: { node: 'n1' } },
-  { ids: '9-16', properties: { node: 'n2' } },
-  { ids: '17-24', properties: { node: 'n3' } },
-  { ids: '25-32', properties: { node: 'n4' } },
-];
-const config = { jobSecurityTime: 0, hierarchyLabels: ['resource_id', 'node'] };
-const levels = (...pairs: [string, number][]) => pairs.map(([level, count]) => ({ level, count }));
-const running = (id: number, resources: string) => ({
-  id,
-  state: 'Running',
-  startTime: 0,
-  resources,
-  moldables: [{ walltime: 100, request: [{ levels: levels(['resource_id', 1]) }] }],
-});
+const NOW = 1_700_000_000;
 
 describe('leastAvailableBlock', () => {
   const blocks = [s([0, 7]), s([8, 15]), s([16, 23])];
@@ -58,155 +24,96 @@ describe('leastAvailableBlock', () => {
   });
 });
 
-describe('find local (harness §6.8, §6.9)', () => {
-  it('§6.8 takes 4 resources on the first node having 4 available (node 1 has only 3 allowed)', async () => {
-    const { mismatches } = await run({
-      now: 0,
-      config,
-      resources: nodes,
-      jobs: [{ id: 1, types: { find: 'local' }, moldables: [{ walltime: 60, request: [{ levels: levels(['node', 1], ['resource_id', 4]), property: 'resource_id >= 6' }] }] }],
-      expect: {
-        jobs: { '1': { startTime: 0, resources: '9-12' } },
-        slots: [
-          { begin: 0, end: 59, resources: '1-8 13-32' },
-          { begin: 60, end: HORIZON, resources: '1-32' },
-        ],
-      },
+afterEach(closeAllHarnesses);
+
+for (const target of await harnessDatabases()) {
+  describe.skipIf(!target.available)(`find local on ${target.label}`, () => {
+    /** 32 resources on 4 nodes of 8 (ids 1-8 = node-1, …), as in harness §6.8; no security time (core-level tests). */
+    async function harness(config: HarnessConfig = {}, properties?: (node: number) => Record<string, string>) {
+      const h = await createHarness({ db: target.url, plugins: import.meta.url, now: NOW, config: { jobSecurityTime: 0, ...config } });
+      await h.cluster({ nodes: 4, cores: 8, properties: properties ? (node) => properties(node) : undefined });
+      return h;
+    }
+    /** A job running since now for 100 s on these ids. */
+    const running = (resources: string) => ({ l: '/resource_id=1,walltime=0:0:100', running: { start: NOW, resources: ids(resources) } });
+
+    // Ports §6.8 test_find_local; the constraint {6-32} is the job's -p.
+    it('§6.8 takes 4 resources on the first node having 4 available (node 1 has only 3 allowed)', async () => {
+      const h = await harness();
+      const j = await h.submit('-l "/nodes=1/resource_id=4,walltime=0:1:0" -p "resource_id >= 6" -t find=local');
+      expect((await h.round()).plan[j]).toMatchObject({ start: NOW, end: NOW + 59, resources: ids('9-12') });
     });
-    expect(mismatches).toEqual([]);
-  });
 
-  it.each(['local', 'resource_hierarchies_scattered_local'])('§6.9 %s prefers the partially available node 2', async (find) => {
-    const { mismatches } = await run({
-      now: 0,
-      config,
-      resources: nodes,
-      jobs: [
-        {
-          id: 1,
-          types: { find },
-          moldables: [{ walltime: 60, request: [{ levels: levels(['node', 1], ['resource_id', 4]), property: 'resource_id <= 12 OR resource_id >= 15' }] }],
-        },
-      ],
-      expect: {
-        jobs: { '1': { startTime: 0, resources: '9-12' } },
-        slots: [
-          { begin: 0, end: 59, resources: '1-8 13-32' },
-          { begin: 60, end: HORIZON, resources: '1-32' },
-        ],
-      },
+    // Ports §6.9 test_find_local_1 (constraints {1-12, 15-32} as -p), also with the helper registered under the find group.
+    it.each(['local', 'resource_hierarchies_scattered_local'])('§6.9 %s prefers the partially available node 2', async (find) => {
+      const h = await harness();
+      const j = await h.submit(`-l "/nodes=1/resource_id=4,walltime=0:1:0" -p "resource_id <= 12 OR resource_id >= 15" -t find=${find}`);
+      expect((await h.round()).plan[j]).toMatchObject({ start: NOW, resources: ids('9-12') });
     });
-    expect(mismatches).toEqual([]);
-  });
 
-  it('uses the intended reading of the size test: free sizes 8, 3, 5, 8 → node 3', async () => {
-    const { mismatches } = await run({
-      now: 0,
-      config,
-      resources: nodes,
-      jobs: [
-        running(1, '12-16 22-24'),
-        { id: 2, types: { find: 'local' }, moldables: [{ walltime: 60, request: [{ levels: levels(['node', 1], ['resource_id', 4]) }] }] },
-      ],
-      expect: { jobs: { '2': { startTime: 0, resources: '17-20' } } },
+    it('uses the intended reading of the size test: free sizes 8, 3, 5, 8 → node 3', async () => {
+      const h = await harness();
+      await h.submit(running('12-16 22-24'));
+      const j = await h.submit('-l /nodes=1/resource_id=4 -t find=local');
+      expect((await h.round()).plan[j]).toMatchObject({ start: NOW, resources: ids('17-20') });
     });
-    expect(mismatches).toEqual([]);
-  });
 
-  it('with a single level, applies the built-in rule: the first whole nodes free', async () => {
-    const { mismatches } = await run({
-      now: 0,
-      config,
-      resources: nodes,
-      jobs: [running(1, '3'), { id: 2, types: { find: 'local' }, moldables: [{ walltime: 60, request: [{ levels: levels(['node', 2]) }] }] }],
-      expect: { jobs: { '2': { startTime: 0, resources: '9-24' } } },
+    it('with a single level, applies the built-in rule: the first whole nodes free', async () => {
+      const h = await harness();
+      await h.submit(running('3'));
+      const j = await h.submit('-l /nodes=2 -t find=local');
+      expect((await h.round()).plan[j]).toMatchObject({ start: NOW, resources: ids('9-24') });
     });
-    expect(mismatches).toEqual([]);
-  });
 
-  it('solves each part on its own and returns their union', async () => {
-    const { mismatches } = await run({
-      now: 0,
-      config,
-      resources: nodes,
-      jobs: [
-        running(1, '1-4'),
-        {
-          id: 2,
-          types: { find: 'local' },
-          moldables: [
-            {
-              walltime: 60,
-              request: [
-                { levels: levels(['node', 1], ['resource_id', 2]), property: "node = 'n1'" },
-                { levels: levels(['node', 1], ['resource_id', 3]), property: "node = 'n3'" },
-              ],
-            },
-          ],
-        },
-      ],
-      expect: { jobs: { '2': { startTime: 0, resources: '5-6 17-19' } } },
+    it('solves each part on its own and returns their union', async () => {
+      const h = await harness();
+      await h.submit(running('1-4'));
+      const j = await h.submit(`-l "{network_address = 'node-1'}/nodes=1/resource_id=2+{network_address = 'node-3'}/nodes=1/resource_id=3" -t find=local`);
+      expect((await h.round()).plan[j]).toMatchObject({ start: NOW, resources: ids('5-6 17-19') });
     });
-    expect(mismatches).toEqual([]);
-  });
 
-  it('leaves the job unscheduled when one part can never fit', async () => {
-    const { result } = await run({
-      now: 0,
-      config,
-      resources: nodes,
-      jobs: [
-        {
-          id: 1,
-          types: { find: 'local' },
-          moldables: [
-            {
-              walltime: 60,
-              request: [
-                { levels: levels(['node', 1], ['resource_id', 2]), property: "node = 'n1'" },
-                { levels: levels(['node', 1], ['resource_id', 9]), property: "node = 'n3'" },
-              ],
-            },
-          ],
-        },
-      ],
+    it('leaves the job unscheduled when one part can never fit', async () => {
+      const h = await harness();
+      const j = await h.submit(`-l "{network_address = 'node-1'}/nodes=1/resource_id=2+{network_address = 'node-3'}/nodes=1/resource_id=9" -t find=local`);
+      const r = await h.round();
+      expect(r.states[j]).toBe('Waiting');
+      expect(r.explain(j)).toMatchObject({ code: 'NO_WINDOW' });
     });
-    expect(result.jobs['1']).toMatchObject({ scheduled: false, reasonCode: 'NO_WINDOW' });
-  });
-});
 
-describe('find resource_n_h_local[:h]', () => {
-  /** Two switches of two nodes each: hierarchy resource_id, switch, node. */
-  const switches = nodes.map((r, i) => ({ ...r, properties: { ...r.properties, switch: i < 2 ? 's1' : 's2' } }));
-  const scenario = (find: string, request: { level: string; count: number }[]) => ({
-    now: 0,
-    config: { jobSecurityTime: 0, hierarchyLabels: ['resource_id', 'switch', 'node'] },
-    resources: switches,
-    jobs: [running(1, '9-13'), { id: 2, types: { find }, moldables: [{ walltime: 60, request: [{ levels: request }] }] }],
-  });
-  const threeLevels = levels(['switch', 1], ['node', 1], ['resource_id', 4]);
+    describe('find resource_n_h_local[:h]', () => {
+      /** Two switches of two nodes each: hierarchy resource_id, switch, node; a job holds 9-13. */
+      async function switches(find: string, request: string) {
+        const h = await harness({ hierarchyLabels: ['resource_id', 'switch', 'network_address'] }, (node) => ({ switch: node <= 2 ? 's1' : 's2' }));
+        await h.submit(running('9-13'));
+        const j = await h.submit(`-l ${request} -t find=${find}`);
+        const r = await h.round();
+        return { r, j };
+      }
+      const threeLevels = '/switch=1/nodes=1/resource_id=4';
 
-  it.each([
-    // h = 0: top blocks are switches (s1 has 11 free, s2 16); n = the node count, 1 resource.
-    ['resource_n_h_local', '1'],
-    ['resource_n_h_local:0', '1'],
-    // h = 1: top blocks are nodes (n2 has 3 free, too few); n = the resource_id count, 4.
-    ['resource_n_h_local:1', '1-4'],
-  ])('%s → %s', async (find, resources) => {
-    const { result } = await run(scenario(find, threeLevels));
-    expect(result.jobs['2']).toMatchObject({ scheduled: true, startTime: 0, resources });
-  });
+      it.each([
+        // h = 0: top blocks are switches (s1 has 11 free, s2 16); n = the node count, 1 resource.
+        ['resource_n_h_local', '1'],
+        ['resource_n_h_local:0', '1'],
+        // h = 1: top blocks are nodes (n2 has 3 free, too few); n = the resource_id count, 4.
+        ['resource_n_h_local:1', '1-4'],
+      ])('%s → %s', async (find, resources) => {
+        const { r, j } = await switches(find, threeLevels);
+        expect(r.plan[j]).toMatchObject({ start: NOW, resources: ids(resources) });
+      });
 
-  it('never fits a request without level h + 1', async () => {
-    const { result } = await run(scenario('resource_n_h_local:2', threeLevels));
-    expect(result.jobs['2']).toMatchObject({ scheduled: false, reasonCode: 'NO_WINDOW' });
-    const single = await run(scenario('resource_n_h_local', levels(['node', 1])));
-    expect(single.result.jobs['2']).toMatchObject({ scheduled: false });
-  });
+      it('never fits a request without level h + 1', async () => {
+        const deep = await switches('resource_n_h_local:2', threeLevels);
+        expect(deep.r.explain(deep.j)).toMatchObject({ code: 'NO_WINDOW' });
+        const single = await switches('resource_n_h_local', '/nodes=1');
+        expect(single.r.states[single.j]).toBe('Waiting');
+        expect(single.r.explain(single.j)).toBeDefined();
+      });
 
-  it('refuses a malformed level argument with a reason naming it', async () => {
-    const { result } = await run(scenario('resource_n_h_local:top', threeLevels));
-    expect(result.jobs['2']).toMatchObject({ scheduled: false, reasonCode: 'PLUGIN_ERROR' });
-    expect(result.jobs['2']).toHaveProperty('reason', expect.stringContaining('got "top"'));
+      it('refuses a malformed level argument with a reason naming it', async () => {
+        const { r, j } = await switches('resource_n_h_local:top', threeLevels);
+        expect(r.explain(j)).toMatchObject({ code: 'PLUGIN_ERROR', message: expect.stringContaining('got "top"') });
+      });
+    });
   });
-});
+}

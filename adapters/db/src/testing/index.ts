@@ -42,6 +42,11 @@ export interface TestDatabaseTarget {
   readonly available: boolean;
   /** Why the target is unavailable (undefined when available). */
   readonly skipReason: string | undefined;
+  /**
+   * PostgreSQL: the server URL `create()` makes its databases on (`createTemporaryPostgresDatabase`
+   * takes it); undefined for SQLite and for an unavailable server.
+   */
+  readonly adminUrl?: string | undefined;
   /** A fresh empty database. `file: true` (SQLite) puts it in a temporary file so that `connect()` works. */
   create(options?: { readonly file?: boolean }): Promise<TestDatabase>;
 }
@@ -105,7 +110,8 @@ async function postgresTarget(): Promise<TestDatabaseTarget> {
         label: `postgres (${where.username === '' ? '' : `${where.username}@`}${where.host})`,
         available: true,
         skipReason: undefined,
-        create: () => createPgDatabase(adminUrl),
+        adminUrl,
+        create: () => createTemporaryPostgresDatabase(adminUrl),
       };
     }
     failures.push(problem);
@@ -138,7 +144,11 @@ async function probe(adminUrl: string): Promise<string | undefined> {
   }
 }
 
-async function createPgDatabase(adminUrl: string): Promise<TestDatabase> {
+/**
+ * A fresh empty database on the PostgreSQL server of `adminUrl` (whose user may create databases),
+ * with a random name; `dispose()` closes every connection opened through it and drops it.
+ */
+export async function createTemporaryPostgresDatabase(adminUrl: string): Promise<TestDatabase> {
   const name = `oar_sched_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (admin) => sql.raw(`CREATE DATABASE "${name}" TEMPLATE template0`).execute(admin.kysely));
   const target = new URL(adminUrl);
