@@ -6,28 +6,24 @@
  * the repository, so `@oar-sched/*`, `oar-sched` and `zod` resolve as they do for a plugin), and
  * one `tsc --noEmit` run checks them all. A failure names the Markdown file and line.
  *
- * Skipped, by a word after the language on the fence:
- * - `ts fragment`: a piece of code that is not a module on its own (keep these rare);
- * - `ts harness`: code written against `@oar-sched/harness`, checked once that package exists
- *   in the workspace (`HARNESS_PRESENT`).
+ * Skipped, by a word after the language on the fence: `ts fragment`, a piece of code that is not
+ * a module on its own (keep these rare).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { codeBlocks, markdownFiles, ROOT, type CodeBlock } from './markdown.js';
 
 const SAMPLES = join(ROOT, 'test/docs/.samples');
-const HARNESS_PRESENT = existsSync(join(ROOT, 'node_modules/@oar-sched/harness/package.json'));
 
 const TS_LANGS = new Set(['ts', 'typescript', 'mts']);
 
 const blocks = markdownFiles().flatMap((file) => codeBlocks(file));
 
 function isSkipped(block: CodeBlock): boolean {
-  if (block.flags.includes('fragment')) return true;
-  return block.flags.includes('harness') && !HARNESS_PRESENT;
+  return block.flags.includes('fragment');
 }
 
 describe('docs code samples', () => {

@@ -32,7 +32,7 @@ export interface CodeBlock {
   readonly line: number;
   /** The fence's language (`ts`, `sh`, `` for none). */
   readonly lang: string;
-  /** The words after the language: `fragment`, `harness`. */
+  /** The words after the language, e.g. `fragment`. */
   readonly flags: readonly string[];
   readonly code: string;
 }
