@@ -40,7 +40,8 @@ export function localCheckout(scaffolderDir: string = resolve(here, '..')): stri
   return isPackage('plugin-api', '@oar-sched/plugin-api') && isPackage('harness', '@oar-sched/harness') ? root : undefined;
 }
 
-export function dependencySpecs(root: string | undefined = localCheckout()): DependencySpecs {
+/** `root`: the checkout to link from (`localCheckout()`), or `undefined` for the published versions. */
+export function dependencySpecs(root: string | undefined): DependencySpecs {
   const version = ownVersion();
   const peer = `^${version}`;
   if (root !== undefined) {

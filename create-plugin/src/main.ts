@@ -4,7 +4,7 @@
  * will not write into.
  */
 import { resolve, relative } from 'node:path';
-import { dependencySpecs } from './dependencies.js';
+import { dependencySpecs, localCheckout } from './dependencies.js';
 import { HOOK_KINDS, USAGE, UsageError, checkPackageName, defaultPackageName, parseCliArgs, policySlug, type CliAnswers, type HookKind } from './options.js';
 import { scaffold } from './scaffold.js';
 
@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return 1;
   }
   const dir = resolve(io.cwd, answers.dir);
-  const deps = dependencySpecs();
+  const deps = dependencySpecs(localCheckout());
   try {
     scaffold(dir, { name: answers.name, slug: policySlug(answers.name), hooks: answers.hooks, deps }, cli.force);
   } catch (e) {

@@ -52,8 +52,16 @@ function sources(dir: string): string[] {
 
 const IMPORT = /(?:^|[^.\w])(?:import|export)\s*(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?\(?\s*['"]([^'"]+)['"]/g;
 
+/**
+ * The package specifiers a source file imports. Comments and template literals are text, not
+ * imports: create-oar-plugin's templates hold the import lines of the packages they generate.
+ */
 function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const text = readFileSync(file, 'utf8')
+    .replace(/\\`/g, '')
+    .replace(/`[^`]*`/g, '``')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
   return [...text.matchAll(IMPORT)].map((m) => m[1]!).filter((s) => !s.startsWith('.'));
 }
 
