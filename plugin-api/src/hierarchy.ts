@@ -2,8 +2,22 @@
  * The resource hierarchy (core §4.1): for each label of `hierarchyLabels`, the ordered list of
  * blocks (index sets) of usable resources sharing a value of that property. `resource_id` is one
  * block per usable resource. Levels need not nest. Built once per round, read-only afterwards.
+ *
+ * A level stores its blocks as flat bounds in typed arrays (`BlockLayout`), so building one for
+ * 10,000 resources costs a few arrays, not 10,000 objects; the `IntervalSet` of a block is made
+ * when someone asks for it (`block(j)`, `blocks`) and kept.
  */
 import { IntervalSet } from './interval-set.js';
+
+/**
+ * Blocks as flat bounds: block `j` is the canonical bounds `bounds[offsets[j] .. offsets[j + 1])`
+ * (`[a0, b0, a1, b1, …]`, sorted, disjoint, non-adjacent). `offsets` has one entry more than
+ * there are blocks. Blocks are ordered by their smallest index. Not copied: do not change them.
+ */
+export interface BlockLayout {
+  readonly offsets: Int32Array;
+  readonly bounds: Int32Array;
+}
 
 export class HierarchyLevel {
   /** Number of blocks. */
@@ -20,28 +34,65 @@ export class HierarchyLevel {
   readonly ends: Int32Array | undefined;
   /** Union of all blocks. */
   readonly all: IntervalSet;
+  /** The blocks' bounds; `block(j)` reads them. */
+  readonly layout: BlockLayout;
+  /** Blocks already made into sets, by index (sparse). */
+  private readonly made: (IntervalSet | undefined)[];
 
+  /** `blocks`: the level's blocks as sets, or as a layout (see `BlockLayout`), ordered by their smallest index. */
   constructor(
     readonly name: string,
-    /** Blocks ordered by their smallest index. */
-    readonly blocks: readonly IntervalSet[],
+    blocks: readonly IntervalSet[] | BlockLayout,
   ) {
-    this.length = blocks.length;
-    let min = blocks.length === 0 ? 0 : Infinity;
+    const given = Array.isArray(blocks) ? (blocks as readonly IntervalSet[]) : undefined;
+    const layout = given ? layoutOf(given) : (blocks as BlockLayout);
+    const { offsets, bounds } = layout;
+    const n = offsets.length - 1;
+    this.layout = layout;
+    this.length = n;
+    this.made = given ? [...given] : new Array<IntervalSet | undefined>(n);
+    let min = n === 0 ? 0 : Infinity;
     let singletons = true;
     let contiguous = true;
-    for (const b of blocks) {
-      if (b.size < min) min = b.size;
-      if (b.size !== 1) singletons = false;
-      if (b.intervalCount !== 1) contiguous = false;
+    for (let j = 0; j < n; j++) {
+      let size = 0;
+      for (let k = offsets[j]!; k < offsets[j + 1]!; k += 2) size += bounds[k + 1]! - bounds[k]! + 1;
+      if (size < min) min = size;
+      if (size !== 1) singletons = false;
+      if (offsets[j + 1]! - offsets[j]! !== 2) contiguous = false;
     }
     this.minBlockSize = min;
     this.singletons = singletons;
     if (contiguous) {
-      this.starts = Int32Array.from(blocks, (b) => b.min!);
-      this.ends = Int32Array.from(blocks, (b) => b.max!);
+      const starts = new Int32Array(n);
+      const ends = new Int32Array(n);
+      for (let j = 0; j < n; j++) {
+        starts[j] = bounds[2 * j]!;
+        ends[j] = bounds[2 * j + 1]!;
+      }
+      this.starts = starts;
+      this.ends = ends;
+      this.all = unionOfSortedIntervals(starts, ends);
+    } else {
+      this.all = given ? given.reduce((acc, b) => acc.union(b), IntervalSet.EMPTY) : unionOfLayout(layout);
     }
-    this.all = blocks.reduce((acc, b) => acc.union(b), IntervalSet.EMPTY);
+  }
+
+  /** Block `j` (0 ≤ j < length) as a set. */
+  block(j: number): IntervalSet {
+    let set = this.made[j];
+    if (set === undefined) {
+      const { offsets, bounds } = this.layout;
+      set = IntervalSet.fromCanonicalBounds(bounds.slice(offsets[j]!, offsets[j + 1]!));
+      this.made[j] = set;
+    }
+    return set;
+  }
+
+  /** Every block as a set, ordered by their smallest index (made on first use: prefer `block(j)`). */
+  get blocks(): readonly IntervalSet[] {
+    for (let j = 0; j < this.length; j++) this.block(j);
+    return this.made as readonly IntervalSet[];
   }
 
   /** First block index whose start is ≥ `value` (contiguous levels only). */
@@ -56,6 +107,32 @@ export class HierarchyLevel {
     }
     return lo;
   }
+}
+
+function layoutOf(blocks: readonly IntervalSet[]): BlockLayout {
+  const offsets = new Int32Array(blocks.length + 1);
+  for (let j = 0; j < blocks.length; j++) offsets[j + 1] = offsets[j]! + blocks[j]!.bounds.length;
+  const bounds = new Int32Array(offsets[blocks.length]!);
+  for (let j = 0; j < blocks.length; j++) bounds.set(blocks[j]!.bounds, offsets[j]!);
+  return { offsets, bounds };
+}
+
+/** Union of intervals sorted by start (and disjoint): merge adjacent ones in one pass. */
+function unionOfSortedIntervals(starts: Int32Array, ends: Int32Array): IntervalSet {
+  const out: number[] = [];
+  for (let j = 0; j < starts.length; j++) {
+    const n = out.length;
+    if (n > 0 && starts[j]! <= out[n - 1]! + 1) {
+      if (ends[j]! > out[n - 1]!) out[n - 1] = ends[j]!;
+    } else out.push(starts[j]!, ends[j]!);
+  }
+  return IntervalSet.fromCanonicalBounds(Int32Array.from(out));
+}
+
+function unionOfLayout({ bounds }: BlockLayout): IntervalSet {
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < bounds.length; k += 2) pairs.push([bounds[k]!, bounds[k + 1]!]);
+  return IntervalSet.fromIntervals(pairs);
 }
 
 export class Hierarchy {

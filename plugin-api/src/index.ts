@@ -50,7 +50,7 @@ export type { Reason, ReasonCode, ReasonKind, ReasonPlugin, ReasonDetails, Reaso
 export type { PlatformView, SlotSetView, SlotView } from './views.js';
 export type { Decision, PlacedJob, PlanSlot, PropertyChange, RoundPlatform, RoundResult, SlotSetPlan } from './result.js';
 export { IntervalSet } from './interval-set.js';
-export { Hierarchy, HierarchyLevel } from './hierarchy.js';
+export { Hierarchy, HierarchyLevel, type BlockLayout } from './hierarchy.js';
 export type { Job, Moldable, RequestPart, SharingKey } from './job.js';
 export type { PluginSpec } from './plugin-spec.js';
 export { parsePluginSpec } from './plugin-spec.js';

@@ -9,7 +9,10 @@ import { filterKey, isDefaultFilter, type FilterResult, type PropertyFilter } fr
 import { Hierarchy, IntervalSet } from '@oar-sched/plugin-api';
 import type { SchedulerConfig } from '../model/config.js';
 import type { ResourceRecord } from '../model/snapshot.js';
+import { AscendingSetBuilder } from './ascending-set.js';
+import { IdIndex } from './id-index.js';
 import { IdMap } from './id-map.js';
+import { LevelBuilder } from './level-builder.js';
 import { parseResourceOrder, resourceAttribute, sortResources } from './resource-order.js';
 
 const USABLE_STATES: ReadonlySet<string> = new Set(['Alive', 'Absent']);
@@ -19,6 +22,12 @@ export interface ResourcePropertyChange {
   readonly resourceId: number;
   readonly property: string;
   readonly value: string | number;
+}
+
+/** Puts resource `r` at position `i` into the level's block of its value; no value, no block. */
+function addToLevel(level: LevelBuilder, i: number, r: ResourceRecord): void {
+  const value = resourceAttribute(r, level.name);
+  if (value !== undefined) level.add(i, value);
 }
 
 export class Platform {
@@ -36,23 +45,53 @@ export class Platform {
   readonly defaultSet: IntervalSet;
   /** Usable resources a suspended job releases (`suspendableResourceTypes`). */
   readonly suspendableSet: IntervalSet;
+  /**
+   * Usable positions by `availableUpto` (ascending limits): what the initial slot set occupies
+   * from each limit on (core §3.3).
+   */
+  readonly usableUntil: ReadonlyMap<number, IntervalSet>;
   #hierarchy: Hierarchy;
   readonly #labels: readonly string[];
-  readonly #indexOfId: ReadonlyMap<number, number>;
+  readonly #indexOfId: IdIndex;
   readonly #constraints = new Map<string, IntervalSet>();
   #evaluated: ReadonlyMap<string, FilterResult> | undefined;
 
+  /**
+   * One pass over the resources in position order builds the ids, the derived sets, the
+   * availability limits and every hierarchy level (typed arrays, no per-resource objects).
+   */
   constructor(resources: readonly ResourceRecord[], config: SchedulerConfig) {
     this.#resources = sortResources(resources, parseResourceOrder(config.resourceOrder));
     this.#labels = config.hierarchyLabels;
-    this.ids = Int32Array.from(this.resources, (r) => r.id);
-    this.idMap = new IdMap(this.ids);
-    this.#indexOfId = new Map(this.resources.map((r, i) => [r.id, i]));
-    this.usable = this.#indicesWhere((r) => USABLE_STATES.has(r.state));
-    this.defaultSet = this.usable.intersect(this.#indicesWhere((r) => r.type === 'default'));
-    const suspendable = new Set(config.suspendableResourceTypes);
-    this.suspendableSet = this.usable.intersect(this.#indicesWhere((r) => suspendable.has(r.type)));
-    this.#hierarchy = this.#buildHierarchy();
+    const sorted = this.#resources;
+    const n = sorted.length;
+    const ids = new Int32Array(n);
+    const usable = new AscendingSetBuilder();
+    const defaults = new AscendingSetBuilder();
+    const suspendable = new AscendingSetBuilder();
+    const suspendableTypes = new Set(config.suspendableResourceTypes);
+    const byLimit = new Map<number, AscendingSetBuilder>();
+    const levels = this.#levelBuilders();
+    for (let i = 0; i < n; i++) {
+      const r = sorted[i]!;
+      ids[i] = r.id;
+      if (!USABLE_STATES.has(r.state)) continue;
+      usable.add(i);
+      if (r.type === 'default') defaults.add(i);
+      if (suspendableTypes.has(r.type)) suspendable.add(i);
+      let limit = byLimit.get(r.availableUpto);
+      if (!limit) byLimit.set(r.availableUpto, (limit = new AscendingSetBuilder()));
+      limit.add(i);
+      for (const level of levels) addToLevel(level, i, r);
+    }
+    this.ids = ids;
+    this.idMap = new IdMap(ids);
+    this.#indexOfId = new IdIndex(ids);
+    this.usable = usable.build();
+    this.defaultSet = defaults.build();
+    this.suspendableSet = suspendable.build();
+    this.usableUntil = new Map([...byLimit.keys()].sort((a, b) => a - b).map((t) => [t, byLimit.get(t)!.build()]));
+    this.#hierarchy = new Hierarchy(levels.map((l) => l.build()));
   }
 
   get resources(): readonly ResourceRecord[] {
@@ -71,15 +110,17 @@ export class Platform {
     return this.#hierarchy;
   }
 
+  #levelBuilders(): LevelBuilder[] {
+    return this.#labels.map((label) => new LevelBuilder(label, this.#resources.length));
+  }
+
   #buildHierarchy(): Hierarchy {
-    return new Hierarchy(
-      this.#labels.map((label) =>
-        Hierarchy.levelFromKeys(label, this.usable, (i) => {
-          const value = resourceAttribute(this.#resources[i]!, label === 'id' ? 'resource_id' : label);
-          return value === undefined ? undefined : `${typeof value}:${value}`;
-        }),
-      ),
-    );
+    const levels = this.#levelBuilders();
+    const b = this.usable.bounds;
+    for (let k = 0; k < b.length; k += 2) {
+      for (let i = b[k]!; i <= b[k + 1]!; i++) for (const level of levels) addToLevel(level, i, this.#resources[i]!);
+    }
+    return new Hierarchy(levels.map((l) => l.build()));
   }
 
   /**
@@ -93,7 +134,7 @@ export class Platform {
     if (applied.length === 0) return applied;
     const resources = [...this.#resources];
     for (const { resourceId, property, value } of applied) {
-      const index = this.#indexOfId.get(resourceId)!;
+      const index = this.#indexOfId.positionOf(resourceId)!;
       const r = resources[index]!;
       resources[index] = Object.freeze({ ...r, properties: Object.freeze({ ...r.properties, [property]: value }) });
     }
@@ -105,16 +146,17 @@ export class Platform {
   }
 
   #indicesWhere(keep: (r: ResourceRecord) => boolean): IntervalSet {
-    const kept: number[] = [];
-    this.resources.forEach((r, i) => keep(r) && kept.push(i));
-    return IntervalSet.fromValues(kept);
+    const kept = new AscendingSetBuilder();
+    const resources = this.#resources;
+    for (let i = 0; i < resources.length; i++) if (keep(resources[i]!)) kept.add(i);
+    return kept.build();
   }
 
   /** Positions of the given ids; ids unknown to the platform are dropped. */
   indicesOfIds(ids: Iterable<number>): IntervalSet {
     const out: number[] = [];
     for (const id of ids) {
-      const i = this.#indexOfId.get(id);
+      const i = this.#indexOfId.positionOf(id);
       if (i !== undefined) out.push(i);
     }
     return IntervalSet.fromValues(out);

@@ -54,20 +54,25 @@ function compareValues(a: string | number, b: string | number): number {
 
 /**
  * Resources sorted by `keys`, stable with respect to the input order. Like PostgreSQL, missing
- * values sort last in an ascending key and first in a descending one.
+ * values sort last in an ascending key and first in a descending one. Input already in order (the
+ * usual `resource_id ASC` over resources read in id order) is returned as is, after one pass.
  */
-export function sortResources(resources: readonly ResourceRecord[], keys: readonly OrderKey[]): ResourceRecord[] {
-  const indexed = resources.map((r, i) => ({ r, i }));
-  indexed.sort((x, y) => {
+export function sortResources(resources: readonly ResourceRecord[], keys: readonly OrderKey[]): readonly ResourceRecord[] {
+  const compare = (x: ResourceRecord, y: ResourceRecord): number => {
     for (const key of keys) {
-      const a = resourceAttribute(x.r, key.attribute);
-      const b = resourceAttribute(y.r, key.attribute);
+      const a = resourceAttribute(x, key.attribute);
+      const b = resourceAttribute(y, key.attribute);
       let c: number;
       if (a === undefined || b === undefined) c = a === b ? 0 : a === undefined ? 1 : -1;
       else c = compareValues(a, b);
       if (c !== 0) return key.descending ? -c : c;
     }
-    return x.i - y.i;
-  });
+    return 0;
+  };
+  let inOrder = true;
+  for (let i = 1; i < resources.length && inOrder; i++) inOrder = compare(resources[i - 1]!, resources[i]!) <= 0;
+  if (inOrder) return resources;
+  const indexed = resources.map((r, i) => ({ r, i }));
+  indexed.sort((x, y) => compare(x.r, y.r) || x.i - y.i);
   return indexed.map((e) => e.r);
 }

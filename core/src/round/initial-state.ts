@@ -14,16 +14,7 @@ export function createDefaultSlotSet(state: RoundState): void {
   state.slotSets.set('default', slotSet);
   // Availability limits (§3.3): resources with `availableUpto = T` are usable until T - 1 only.
   // These pseudo-occupations are never counted in quotas.
-  const byLimit = new Map<number, number[]>();
-  for (const index of platform.usable.values()) {
-    const limit = platform.resources[index]!.availableUpto;
-    let list = byLimit.get(limit);
-    if (!list) byLimit.set(limit, (list = []));
-    list.push(index);
-  }
-  for (const limit of [...byLimit.keys()].sort((a, b) => a - b)) {
-    slotSet.occupy({ begin: limit, end: MAX_TIME, resources: IntervalSet.fromValues(byLimit.get(limit)!) });
-  }
+  for (const [limit, resources] of platform.usableUntil) slotSet.occupy({ begin: limit, end: MAX_TIME, resources });
 }
 
 /** Occupation length of a pre-occupying job: its moldable's walltime + security time + suspended time. */

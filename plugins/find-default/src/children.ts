@@ -22,11 +22,11 @@ export function childBlocks(parentLevel: HierarchyLevel, parentIndex: number, ch
 }
 
 function compute(parentLevel: HierarchyLevel, parentIndex: number, childLevel: HierarchyLevel): Children {
-  const parent = parentLevel.blocks[parentIndex]!;
+  const parent = parentLevel.block(parentIndex);
   const indices: number[] = [];
   const inside: number[] = [];
   const visit = (j: number) => {
-    const c = childLevel.blocks[j]!;
+    const c = childLevel.block(j);
     if (!c.intersects(parent)) return;
     indices.push(j);
     inside.push(c.isSubsetOf(parent) ? 1 : 0);

@@ -30,8 +30,8 @@ export function freeBlockIndices(level: HierarchyLevel, available: IntervalSet, 
     }
     return taken;
   }
-  for (let j = 0; j < level.blocks.length && taken.length < limit; j++) {
-    if (level.blocks[j]!.isSubsetOf(available)) taken.push(j);
+  for (let j = 0; j < level.length && taken.length < limit; j++) {
+    if (level.block(j).isSubsetOf(available)) taken.push(j);
   }
   return taken;
 }
@@ -41,5 +41,5 @@ export function unionOf(level: HierarchyLevel, indices: readonly number[]): Inte
     const pairs: [number, number][] = indices.map((j) => [level.starts![j]!, level.ends![j]!]);
     return IntervalSet.fromIntervals(pairs);
   }
-  return indices.reduce((acc, j) => acc.union(level.blocks[j]!), IntervalSet.EMPTY);
+  return indices.reduce((acc, j) => acc.union(level.block(j)), IntervalSet.EMPTY);
 }

@@ -22,7 +22,7 @@ export function selectPart(available: IntervalSet, levels: readonly LevelRequest
     counts.push(l.count);
   }
   const top = resolved[0]!;
-  const candidates = top.blocks.map((_, j) => j);
+  const candidates = Array.from({ length: top.length }, (_, j) => j);
   const pieces: IntervalSet[] = [];
   return descend(available, resolved, counts, 0, candidates, pieces) ? IntervalSet.fromIntervals(pieces.flatMap((p) => [...p.intervals()])) : null;
 }
@@ -62,14 +62,14 @@ function descend(
   let taken = 0;
   for (const p of candidates) {
     if (taken === need) break;
-    const parent = level.blocks[p]!;
+    const parent = level.block(p);
     if (!parent.intersects(available)) continue;
     const children = childBlocks(level, p, child);
     if (lastParent) {
       const chosen: IntervalSet[] = [];
       for (let c = 0; c < children.indices.length && chosen.length < wanted; c++) {
         const j = children.indices[c]!;
-        const piece = children.inside[c] ? child.blocks[j]! : parent.intersect(child.blocks[j]!);
+        const piece = children.inside[c] ? child.block(j) : parent.intersect(child.block(j));
         if (piece.isSubsetOf(available)) chosen.push(piece);
       }
       if (chosen.length === wanted) {
