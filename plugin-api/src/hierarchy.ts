@@ -36,8 +36,14 @@ export class HierarchyLevel {
   readonly all: IntervalSet;
   /** The blocks' bounds; `block(j)` reads them. */
   readonly layout: BlockLayout;
-  /** Blocks already made into sets, by index (sparse). */
-  private readonly made: (IntervalSet | undefined)[];
+  /** The blocks as given, when the level was made from sets. */
+  private readonly given: readonly IntervalSet[] | undefined;
+  /**
+   * Blocks already made into sets, by index; a map, not an array of `length` holes, which V8
+   * makes slowly for large levels and a level is often read in a few blocks only.
+   */
+  private readonly made = new Map<number, IntervalSet>();
+  private blockList: readonly IntervalSet[] | undefined;
 
   /** `blocks`: the level's blocks as sets, or as a layout (see `BlockLayout`), ordered by their smallest index. */
   constructor(
@@ -50,7 +56,7 @@ export class HierarchyLevel {
     const n = offsets.length - 1;
     this.layout = layout;
     this.length = n;
-    this.made = given ? [...given] : new Array<IntervalSet | undefined>(n);
+    this.given = given;
     let min = n === 0 ? 0 : Infinity;
     let singletons = true;
     let contiguous = true;
@@ -80,19 +86,20 @@ export class HierarchyLevel {
 
   /** Block `j` (0 ≤ j < length) as a set. */
   block(j: number): IntervalSet {
-    let set = this.made[j];
+    if (this.given) return this.given[j]!;
+    let set = this.made.get(j);
     if (set === undefined) {
       const { offsets, bounds } = this.layout;
       set = IntervalSet.fromCanonicalBounds(bounds.slice(offsets[j]!, offsets[j + 1]!));
-      this.made[j] = set;
+      this.made.set(j, set);
     }
     return set;
   }
 
   /** Every block as a set, ordered by their smallest index (made on first use: prefer `block(j)`). */
   get blocks(): readonly IntervalSet[] {
-    for (let j = 0; j < this.length; j++) this.block(j);
-    return this.made as readonly IntervalSet[];
+    if (this.given) return this.given;
+    return (this.blockList ??= Object.freeze(Array.from({ length: this.length }, (_, j) => this.block(j))));
   }
 
   /** First block index whose start is ≥ `value` (contiguous levels only). */

@@ -13,7 +13,7 @@ import { AscendingSetBuilder } from './ascending-set.js';
 import { IdIndex } from './id-index.js';
 import { IdMap } from './id-map.js';
 import { LevelBuilder } from './level-builder.js';
-import { parseResourceOrder, resourceAttribute, sortResources } from './resource-order.js';
+import { attributeReader, parseResourceOrder, sortResources } from './resource-order.js';
 
 const USABLE_STATES: ReadonlySet<string> = new Set(['Alive', 'Absent']);
 
@@ -24,10 +24,16 @@ export interface ResourcePropertyChange {
   readonly value: string | number;
 }
 
+/** A hierarchy level being built, with the reader of its label's value. */
+interface LevelInProgress {
+  readonly builder: LevelBuilder;
+  readonly valueOf: (r: ResourceRecord) => string | number | undefined;
+}
+
 /** Puts resource `r` at position `i` into the level's block of its value; no value, no block. */
-function addToLevel(level: LevelBuilder, i: number, r: ResourceRecord): void {
-  const value = resourceAttribute(r, level.name);
-  if (value !== undefined) level.add(i, value);
+function addToLevel(level: LevelInProgress, i: number, r: ResourceRecord): void {
+  const value = level.valueOf(r);
+  if (value !== undefined) level.builder.add(i, value);
 }
 
 export class Platform {
@@ -71,6 +77,8 @@ export class Platform {
     const suspendable = new AscendingSetBuilder();
     const suspendableTypes = new Set(config.suspendableResourceTypes);
     const byLimit = new Map<number, AscendingSetBuilder>();
+    let lastLimit: AscendingSetBuilder | undefined;
+    let lastUpto = NaN;
     const levels = this.#levelBuilders();
     for (let i = 0; i < n; i++) {
       const r = sorted[i]!;
@@ -79,10 +87,13 @@ export class Platform {
       usable.add(i);
       if (r.type === 'default') defaults.add(i);
       if (suspendableTypes.has(r.type)) suspendable.add(i);
-      let limit = byLimit.get(r.availableUpto);
-      if (!limit) byLimit.set(r.availableUpto, (limit = new AscendingSetBuilder()));
-      limit.add(i);
-      for (const level of levels) addToLevel(level, i, r);
+      if (r.availableUpto !== lastUpto) {
+        lastUpto = r.availableUpto;
+        lastLimit = byLimit.get(lastUpto);
+        if (!lastLimit) byLimit.set(lastUpto, (lastLimit = new AscendingSetBuilder()));
+      }
+      lastLimit!.add(i);
+      for (let l = 0; l < levels.length; l++) addToLevel(levels[l]!, i, r);
     }
     this.ids = ids;
     this.idMap = new IdMap(ids);
@@ -91,7 +102,7 @@ export class Platform {
     this.defaultSet = defaults.build();
     this.suspendableSet = suspendable.build();
     this.usableUntil = new Map([...byLimit.keys()].sort((a, b) => a - b).map((t) => [t, byLimit.get(t)!.build()]));
-    this.#hierarchy = new Hierarchy(levels.map((l) => l.build()));
+    this.#hierarchy = new Hierarchy(levels.map((l) => l.builder.build()));
   }
 
   get resources(): readonly ResourceRecord[] {
@@ -110,8 +121,8 @@ export class Platform {
     return this.#hierarchy;
   }
 
-  #levelBuilders(): LevelBuilder[] {
-    return this.#labels.map((label) => new LevelBuilder(label, this.#resources.length));
+  #levelBuilders(): LevelInProgress[] {
+    return this.#labels.map((label) => ({ builder: new LevelBuilder(label, this.#resources.length), valueOf: attributeReader(label) }));
   }
 
   #buildHierarchy(): Hierarchy {
@@ -120,7 +131,7 @@ export class Platform {
     for (let k = 0; k < b.length; k += 2) {
       for (let i = b[k]!; i <= b[k + 1]!; i++) for (const level of levels) addToLevel(level, i, this.#resources[i]!);
     }
-    return new Hierarchy(levels.map((l) => l.build()));
+    return new Hierarchy(levels.map((l) => l.builder.build()));
   }
 
   /**

@@ -45,6 +45,23 @@ export function resourceAttribute(r: ResourceRecord, name: string): string | num
   }
 }
 
+/** `resourceAttribute(r, name)` with the name resolved once, for loops over every resource. */
+export function attributeReader(name: string): (r: ResourceRecord) => string | number | undefined {
+  switch (name) {
+    case 'resource_id':
+    case 'id':
+      return (r) => r.id;
+    case 'type':
+      return (r) => r.type;
+    case 'state':
+      return (r) => r.state;
+    case 'available_upto':
+      return (r) => r.availableUpto;
+    default:
+      return (r) => r.properties[name];
+  }
+}
+
 function compareValues(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const sa = String(a);
