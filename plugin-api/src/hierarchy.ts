@@ -12,10 +12,11 @@ import { IntervalSet } from './interval-set.js';
 /**
  * Blocks as flat bounds: block `j` is the canonical bounds `bounds[offsets[j] .. offsets[j + 1])`
  * (`[a0, b0, a1, b1, …]`, sorted, disjoint, non-adjacent). `offsets` has one entry more than
- * there are blocks. Blocks are ordered by their smallest index. Not copied: do not change them.
+ * there are blocks; without `offsets`, every block is the one interval `bounds[2j] .. bounds[2j + 1]`.
+ * Blocks are ordered by their smallest index. Not copied: do not change them.
  */
 export interface BlockLayout {
-  readonly offsets: Int32Array;
+  readonly offsets?: Int32Array | undefined;
   readonly bounds: Int32Array;
 }
 
@@ -35,7 +36,7 @@ export class HierarchyLevel {
   /** Union of all blocks. */
   readonly all: IntervalSet;
   /** The blocks' bounds; `block(j)` reads them. */
-  readonly layout: BlockLayout;
+  readonly layout: Required<BlockLayout>;
   /** The blocks as given, when the level was made from sets. */
   private readonly given: readonly IntervalSet[] | undefined;
   /**
@@ -51,7 +52,7 @@ export class HierarchyLevel {
     blocks: readonly IntervalSet[] | BlockLayout,
   ) {
     const given = Array.isArray(blocks) ? (blocks as readonly IntervalSet[]) : undefined;
-    const layout = given ? layoutOf(given) : (blocks as BlockLayout);
+    const layout = given ? layoutOf(given) : withOffsets(blocks as BlockLayout);
     const { offsets, bounds } = layout;
     const n = offsets.length - 1;
     this.layout = layout;
@@ -116,7 +117,14 @@ export class HierarchyLevel {
   }
 }
 
-function layoutOf(blocks: readonly IntervalSet[]): BlockLayout {
+function withOffsets(layout: BlockLayout): Required<BlockLayout> {
+  if (layout.offsets) return layout as Required<BlockLayout>;
+  const offsets = new Int32Array((layout.bounds.length >> 1) + 1);
+  for (let j = 1; j < offsets.length; j++) offsets[j] = 2 * j;
+  return { offsets, bounds: layout.bounds };
+}
+
+function layoutOf(blocks: readonly IntervalSet[]): Required<BlockLayout> {
   const offsets = new Int32Array(blocks.length + 1);
   for (let j = 0; j < blocks.length; j++) offsets[j + 1] = offsets[j]! + blocks[j]!.bounds.length;
   const bounds = new Int32Array(offsets[blocks.length]!);

@@ -74,16 +74,21 @@ function resultPlatform(platform: Platform): RoundPlatform {
 
 /**
  * Keeps only the id tables, never the platform. `idsOf` is a method, not an own property, so
- * `structuredClone(result)` (e.g. to hand it to a worker) copies `resourceIds` and does not fail
- * on a function.
+ * `structuredClone(result)` (e.g. to hand it to a worker) copies `resourceIds` (an own getter:
+ * the clone reads it) and does not fail on a function. `resourceIds` is made on first read: most
+ * callers never read it, and on a large platform it is a large array.
  */
 class ResultPlatform implements RoundPlatform {
-  readonly resourceIds: readonly number[];
+  declare readonly resourceIds: readonly number[];
   readonly #ids: IdMap;
+  #resourceIds: readonly number[] | undefined;
 
   constructor(ids: Int32Array, idMap: IdMap) {
-    this.resourceIds = Object.freeze(Array.from(ids));
     this.#ids = idMap;
+    Object.defineProperty(this, 'resourceIds', {
+      enumerable: true,
+      get: () => (this.#resourceIds ??= Object.freeze(Array.from(ids))),
+    });
     Object.freeze(this);
   }
 
