@@ -75,14 +75,17 @@ function compareValues(a: string | number, b: string | number): number {
  * usual `resource_id ASC` over resources read in id order) is returned as is, after one pass.
  */
 export function sortResources(resources: readonly ResourceRecord[], keys: readonly OrderKey[]): readonly ResourceRecord[] {
+  const readers = keys.map((key) => ({ valueOf: attributeReader(key.attribute), descending: key.descending }));
   const compare = (x: ResourceRecord, y: ResourceRecord): number => {
-    for (const key of keys) {
-      const a = resourceAttribute(x, key.attribute);
-      const b = resourceAttribute(y, key.attribute);
+    for (let k = 0; k < readers.length; k++) {
+      const { valueOf, descending } = readers[k]!;
+      const a = valueOf(x);
+      const b = valueOf(y);
+      if (a === b) continue;
       let c: number;
-      if (a === undefined || b === undefined) c = a === b ? 0 : a === undefined ? 1 : -1;
+      if (a === undefined || b === undefined) c = a === undefined ? 1 : -1;
       else c = compareValues(a, b);
-      if (c !== 0) return key.descending ? -c : c;
+      if (c !== 0) return descending ? -c : c;
     }
     return 0;
   };
