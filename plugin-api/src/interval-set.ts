@@ -9,6 +9,24 @@
  */
 let EMPTY: IntervalSet | undefined;
 
+/**
+ * Work buffer of the set operations: a result is computed here, then copied out at its exact
+ * length, so an operation allocates one array, not two. Shared: no operation calls out while
+ * it holds results here.
+ */
+let scratch = new Int32Array(1024);
+
+/** The first `n` entries of `x` and `y` are equal. */
+function sameBounds(x: Int32Array, y: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+function scratchFor(length: number): Int32Array {
+  if (scratch.length < length) scratch = new Int32Array(Math.max(length, 2 * scratch.length));
+  return scratch;
+}
+
 export class IntervalSet {
   /** The empty set (one shared instance). */
   static get EMPTY(): IntervalSet {
@@ -136,7 +154,7 @@ export class IntervalSet {
     const b = other.bounds;
     if (b.length === 0) return this;
     if (a.length === 0) return other;
-    const out = new Int32Array(a.length + b.length);
+    const out = scratchFor(a.length + b.length);
     let n = 0;
     let i = 0;
     let j = 0;
@@ -169,7 +187,7 @@ export class IntervalSet {
     // A single interval on either side: binary-search into the other (hot in hierarchy checks).
     if (a.length === 2) return other.#clip(a[0]!, a[1]!);
     if (b.length === 2) return this.#clip(b[0]!, b[1]!);
-    const out = new Int32Array(a.length + b.length);
+    const out = scratchFor(a.length + b.length);
     let n = 0;
     let i = 0;
     let j = 0;
@@ -206,7 +224,7 @@ export class IntervalSet {
     const a = this.bounds;
     const b = other.bounds;
     if (a.length === 0 || b.length === 0) return this;
-    const out = new Int32Array(a.length + b.length);
+    const out = scratchFor(a.length + b.length);
     let n = 0;
     let j = 0;
     for (let i = 0; i < a.length; i += 2) {
@@ -228,7 +246,7 @@ export class IntervalSet {
         out[n++] = hi;
       }
     }
-    if (n === a.length && n > 0 && out.subarray(0, n).every((v, idx) => v === a[idx])) return this;
+    if (n === a.length && sameBounds(out, a, n)) return this;
     return n === 0 ? IntervalSet.EMPTY : new IntervalSet(out.slice(0, n));
   }
 
