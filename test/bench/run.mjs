@@ -6,7 +6,11 @@
 // overhead (hook-overhead.mjs) and the start-up cost of the whole `oar-sched schedule` process
 // next to `node -e 0` (startup.mjs; the filters "hook-overhead" and "startup" select them), and
 // the database round through the binary (db-round.mjs, filter "db-round"), and one round of the
-// plugin test harness with ten jobs on eight nodes (harness-round.mjs, filter "harness").
+// plugin test harness with ten jobs on eight nodes (harness-round.mjs, filter "harness"). The peak
+// memory of one nodeonly-r10000-j5000 round in a fresh process (peak-memory.mjs) is printed with
+// the workloads (filters "peak-memory" or a name of that workload). Core times are wall-clock
+// medians; the CPU time (user + system) of the same runs is beside them, steadier when other
+// work loads the machine.
 //   node test/bench/run.mjs [name-filter] [--runs N]
 import { performance } from 'node:perf_hooks';
 import { resetScanCounters, runRound, scanCounters } from '@oar-sched/core';
@@ -14,6 +18,7 @@ import { checkExpectation, scenarioFromJson, toScenarioResult } from '@oar-sched
 import { createSchedulerSetup } from 'oar-sched';
 import { measureHookOverhead } from './hook-overhead.mjs';
 import { formatDbRounds, measureDbRounds } from './db-round.mjs';
+import { formatPeakMemory, measurePeakMemory } from './peak-memory.mjs';
 import { formatStartup, measureStartup } from './startup.mjs';
 import { formatHarnessRound, measureHarnessRound } from './harness-round.mjs';
 import { baseline, listWorkloads, readWorkload } from './workloads.mjs';
@@ -32,16 +37,19 @@ for (const name of listWorkloads()) {
   const scenario = scenarioFromJson(readWorkload(name), name);
   const waiting = scenario.snapshot.jobs.filter((j) => j.state === 'Waiting').length;
   const times = [];
+  const cpuTimes = [];
   let round;
   const n = name.includes('j5000') || name.includes('j1000') ? Math.min(runs, 3) : runs;
   for (let i = 0; i < n; i++) {
     resetScanCounters();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     round = await runRound(scenario.snapshot, setup.registry, setup.roundOptions);
     times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
+  const median = medianOf(times);
   const result = toScenarioResult(round, false);
   const mismatches = scenario.expect ? checkExpectation(result, scenario.expect) : [];
   if (mismatches.length > 0) failed = true;
@@ -51,6 +59,7 @@ for (const name of listWorkloads()) {
     jobs: waiting,
     slots: round.slotSets.get('default').slotCount,
     'core ms (median)': median.toFixed(1),
+    'core cpu ms (median)': medianOf(cpuTimes).toFixed(1),
     'windows/job': Math.round(scanCounters.windows / Math.max(1, waiting)),
     'intersections/window': (scanCounters.intersections / Math.max(1, scanCounters.evaluated)).toFixed(2),
     'µs/window': ((median * 1000) / Math.max(1, scanCounters.windows)).toFixed(2),
@@ -62,11 +71,14 @@ for (const name of listWorkloads()) {
   if (mismatches.length > 0) console.error(`${name}: schedule differs from the reference:\n  ${mismatches.slice(0, 5).join('\n  ')}`);
 }
 if (rows.length > 0) console.table(rows);
+if (!filter || 'peak-memory'.includes(filter) || 'nodeonly-r10000-j5000'.includes(filter)) {
+  console.log(formatPeakMemory(measurePeakMemory({ workload: 'nodeonly-r10000-j5000' })));
+}
 
 // Quotas must not cost more than 1.5× the same workload without them.
-const medianOf = new Map(rows.map((r) => [r.workload, Number(r['core ms (median)'])]));
-for (const [name, ms] of medianOf) {
-  const base = medianOf.get(name.replace(/-quotas$/, ''));
+const coreMedians = new Map(rows.map((r) => [r.workload, Number(r['core ms (median)'])]));
+for (const [name, ms] of coreMedians) {
+  const base = coreMedians.get(name.replace(/-quotas$/, ''));
   if (!name.endsWith('-quotas') || base === undefined) continue;
   const ratio = ms / base;
   console.log(`${name}: ${ratio.toFixed(2)}× the time without quotas (${ratio <= 1.5 ? 'within' : 'OVER'} the 1.5× budget)`);
@@ -94,3 +106,8 @@ if (!filter || 'harness'.includes(filter)) {
   console.log(formatHarnessRound(await measureHarnessRound({ runs: Math.max(21, runs) })));
 }
 process.exitCode = failed ? 1 : 0;
+
+function medianOf(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
