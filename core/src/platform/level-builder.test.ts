@@ -5,7 +5,7 @@ import { DEFAULT_AVAILABLE_UPTO } from '../model/time.js';
 import type { ResourceRecord } from '../model/snapshot.js';
 import { LevelBuilder } from './level-builder.js';
 import { Platform } from './platform.js';
-import { resourceAttribute } from './resource-order.js';
+import { attributeReader } from './resource-order.js';
 
 let seed = 11;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -16,7 +16,7 @@ function referenceHierarchy(p: Platform, labels: readonly string[]): Hierarchy {
   return new Hierarchy(
     labels.map((label) =>
       Hierarchy.levelFromKeys(label, p.usable, (i) => {
-        const value = resourceAttribute(p.resources[i]!, label === 'id' ? 'resource_id' : label);
+        const value = attributeReader(label === 'id' ? 'resource_id' : label)(p.resources[i]!);
         return value === undefined ? undefined : `${typeof value}:${value}`;
       }),
     ),

@@ -5,6 +5,7 @@
  */
 import { OarSchedError } from '../errors.js';
 import type { ResourceRecord } from '../model/snapshot.js';
+import { reservedAttribute } from '../resources/expression/resource.js';
 
 export interface OrderKey {
   readonly attribute: string;
@@ -28,38 +29,12 @@ export function parseResourceOrder(text: string, where = 'config.resourceOrder')
   });
 }
 
-/** Value of an order/hierarchy attribute; `undefined` when the resource lacks it (SQL NULL). */
-export function resourceAttribute(r: ResourceRecord, name: string): string | number | undefined {
-  switch (name) {
-    case 'resource_id':
-    case 'id':
-      return r.id;
-    case 'type':
-      return r.type;
-    case 'state':
-      return r.state;
-    case 'available_upto':
-      return r.availableUpto;
-    default:
-      return r.properties[name];
-  }
-}
-
-/** `resourceAttribute(r, name)` with the name resolved once, for loops over every resource. */
+/**
+ * The reader of an order or hierarchy attribute, name resolved once: a reserved name, else the
+ * property; `undefined` when the resource lacks it (SQL NULL).
+ */
 export function attributeReader(name: string): (r: ResourceRecord) => string | number | undefined {
-  switch (name) {
-    case 'resource_id':
-    case 'id':
-      return (r) => r.id;
-    case 'type':
-      return (r) => r.type;
-    case 'state':
-      return (r) => r.state;
-    case 'available_upto':
-      return (r) => r.availableUpto;
-    default:
-      return (r) => r.properties[name];
-  }
+  return reservedAttribute(name) ?? ((r) => r.properties[name]);
 }
 
 function compareValues(a: string | number, b: string | number): number {

@@ -1,7 +1,7 @@
 import type { ComparisonOperator, ExpressionNode, OperandNode } from './ast.js';
 import { likeText, likeToRegExp } from './like.js';
 import { parseExpression } from './parser.js';
-import type { ResourceAttributes, ResourcePredicate } from './resource.js';
+import { reservedAttribute, type ResourceAttributes, type ResourcePredicate } from './resource.js';
 import { compareValues, type SqlValue, type Truth } from './values.js';
 
 type Evaluator = (resource: ResourceAttributes) => Truth;
@@ -103,20 +103,7 @@ function compileOperand(node: OperandNode): Accessor {
     const value = node.value;
     return () => value;
   }
-  switch (node.name) {
-    case 'resource_id':
-    case 'id':
-      return (r) => r.id;
-    case 'type':
-      return (r) => r.type;
-    case 'state':
-      return (r) => r.state;
-    case 'available_upto':
-      return (r) => r.availableUpto;
-    default: {
-      const name = node.name;
-      // Own keys only: `constructor` or `toString` must be NULL, not Object.prototype members.
-      return (r) => (Object.hasOwn(r.properties, name) ? (r.properties[name] ?? null) : null);
-    }
-  }
+  const name = node.name;
+  // Own keys only: `constructor` or `toString` must be NULL, not Object.prototype members.
+  return reservedAttribute(name) ?? ((r) => (Object.hasOwn(r.properties, name) ? (r.properties[name] ?? null) : null));
 }

@@ -14,3 +14,23 @@ export interface ResourceAttributes {
 
 /** True only when the expression is TRUE for the resource (FALSE and UNKNOWN both reject it). */
 export type ResourcePredicate = (resource: ResourceAttributes) => boolean;
+
+/**
+ * The reader of a reserved name (`resource_id`/`id`, `type`, `state`, `available_upto`), or
+ * `undefined` for any other name (a property: its readers differ on what a missing key is).
+ */
+export function reservedAttribute(name: string): ((r: ResourceAttributes) => string | number) | undefined {
+  switch (name) {
+    case 'resource_id':
+    case 'id':
+      return (r) => r.id;
+    case 'type':
+      return (r) => r.type;
+    case 'state':
+      return (r) => r.state;
+    case 'available_upto':
+      return (r) => r.availableUpto;
+    default:
+      return undefined;
+  }
+}
