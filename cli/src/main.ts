@@ -253,13 +253,14 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .option('--limit <n>', 'replay only the first N jobs of the trace')
     .option('--json', 'print the report(s) as JSON instead of a table')
     .option('--quiet', 'no progress on stderr')
+    .option('--metrics <file>', 'also write the figures as OpenMetrics text to this file, atomically')
     .addHelpText(
       'after',
       `\nThe platform format and the figures are described in docs/reference/cli.md ("simulate").\n\n${EXIT_CODES_HELP}\n` +
         'Examples:\n  oar-sched simulate --trace test/simulate/fixtures/small.swf --platform test/simulate/fixtures/platform.json\n' +
         '  oar-sched simulate --trace month.swf --platform cluster.json --config fifo.json --vs sjf.json --out report/',
     )
-    .action(async (opts: { trace?: string; platform?: string; config?: string; vs?: string; out?: string; strict?: boolean; limit?: string; json?: boolean; quiet?: boolean }) => {
+    .action(async (opts: { trace?: string; platform?: string; config?: string; vs?: string; out?: string; strict?: boolean; limit?: string; json?: boolean; quiet?: boolean; metrics?: string }) => {
       const { simulateCommand } = await import('./commands/simulate.js');
       setExitCode(await simulateCommand(opts, io));
     });

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -132,6 +133,25 @@ describe('simulate --vs: shortest-job-first against FIFO, two worker threads', (
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^oar-sched: .*missing\.config\.json/m);
     expect(r.stderr).not.toContain('internal error');
+  });
+});
+
+describe('simulate --metrics', () => {
+  it('OpenMetrics that a real parser reads, with the figures of the reports', () => {
+    const file = join(out, 'sim.prom');
+    const r = run('--platform', 'one-node.json', '--trace', 'sjf.swf', '--config', 'fifo.config.json', '--vs', 'sjf.config.json', '--json', '--quiet', '--metrics', file);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.endsWith('# EOF\n')).toBe(true);
+    const families = parsePrometheusTextFormat(text);
+    for (const f of families) expect(f.name).toMatch(/^oar_sched_simulate_[a-z_]+$/);
+    const value = (name: string, labels: Record<string, string>) =>
+      Number(families.find((f) => f.name === name)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v))?.value);
+    expect(value('oar_sched_simulate_wait_seconds', { config: 'fifo.config.json', stat: 'mean' })).toBe(684);
+    expect(value('oar_sched_simulate_wait_seconds', { config: 'sjf.config.json', stat: 'mean' })).toBe(90);
+    expect(value('oar_sched_simulate_jobs', { config: 'sjf.config.json' })).toBe(5);
+    expect(value('oar_sched_simulate_makespan_seconds', { config: 'fifo.config.json' })).toBe(1130);
+    expect(value('oar_sched_simulate_queue_jobs', { config: 'fifo.config.json', queue: 'default' })).toBe(5);
   });
 });
 

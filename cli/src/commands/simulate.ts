@@ -26,6 +26,7 @@ export interface SimulateCommandOptions {
   readonly limit?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly metrics?: string;
 }
 
 const EXAMPLE = 'oar-sched simulate --trace test/simulate/fixtures/small.swf --platform test/simulate/fixtures/platform.json';
@@ -80,6 +81,11 @@ export async function simulateCommand(options: SimulateCommandOptions, io: CliIo
   progress.finish();
   const reports = outputs.map((o) => o.report);
   io.out(options.json ? `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n` : formatReports(reports));
+  if (options.metrics !== undefined) {
+    const { formatOpenMetrics, writeAtomically } = await import('../metrics/openmetrics.js');
+    const { simulationMetrics } = await import('../simulate/simulate-metrics.js');
+    writeAtomically(userPath(io, options.metrics), formatOpenMetrics(simulationMetrics(reports)));
+  }
   if (options.out !== undefined) {
     const dir = userPath(io, options.out);
     mkdirSync(dir, { recursive: true });
