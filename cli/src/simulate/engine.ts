@@ -51,6 +51,8 @@ export interface SimulateOptions {
   readonly roundOptions?: RoundOptions;
   /** Called after each event time with the jobs finished so far and the total to replay. */
   readonly onProgress?: (finished: number, total: number) => void;
+  /** Skip the rounds that cannot start a job (default true); false runs one at every event time (tests compare both). */
+  readonly skipIdleRounds?: boolean;
 }
 
 interface Running {
@@ -137,7 +139,7 @@ export async function simulate(trace: readonly SwfJob[], platform: Platform, reg
     }
     let smallest = Infinity;
     for (const w of waiting.values()) if (w.job.processors < smallest) smallest = w.job.processors;
-    if (waiting.size > 0 && smallest > usable - busy) roundsSkipped++;
+    if (waiting.size > 0 && smallest > usable - busy && options.skipIdleRounds !== false) roundsSkipped++;
     else if (waiting.size > 0) {
       rounds++;
       const jobs: JobRecord[] = [];
