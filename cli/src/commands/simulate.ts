@@ -67,6 +67,7 @@ export async function simulateCommand(options: SimulateCommandOptions, io: CliIo
     platformFile: userPath(io, options.platform!),
     jobs,
   }));
+  // The bar needs the process's stderr to be a terminal; a caller with its own folder and buffers (runCli in tests) gets lines.
   const progress = new Progress(
     inputs.map((i) => i.name),
     { write: io.err, isTTY: process.stderr.isTTY === true && io.cwd === undefined, quiet: options.quiet === true },
