@@ -136,6 +136,18 @@ describe('simulate --vs: shortest-job-first against FIFO, two worker threads', (
   });
 });
 
+describe('simulate: fair share sees the accounting of the jobs already run', () => {
+  it('FIFO starts job 2 (user1) first; FAIRSHARE starts job 3 (user2, no usage) first', () => {
+    const r = run('--platform', 'one-node-100s-accounting.json', '--trace', 'fairshare.swf', '--config', 'fifo.config.json', '--vs', 'fairshare.config.json', '--json', '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    const [fifo, fairshare] = JSON.parse(r.stdout) as Report[];
+    const waits = (x: Report) => Object.fromEntries(x.users.map((u) => [u.name, u.meanWait]));
+    // FIFO: 2 runs 1000–1010 (wait 990), 3 runs 1010–1020 (wait 990). FAIRSHARE: 3 at 1000 (980), 2 at 1010 (1000).
+    expect(waits(fifo!)).toEqual({ user1: 990 / 2, user2: 990 });
+    expect(waits(fairshare!)).toEqual({ user1: 1000 / 2, user2: 980 });
+  });
+});
+
 describe('simulate --metrics', () => {
   it('OpenMetrics that a real parser reads, with the figures of the reports', () => {
     const file = join(out, 'sim.prom');

@@ -7,10 +7,12 @@
  * start. Rounds are pure functions of their snapshot, so a round that cannot start anything is
  * skipped without changing the outcome: when the smallest waiting job needs more processors than
  * are free (a plugin with side effects between rounds would see fewer rounds; none of ours has).
+ * Finished jobs feed the accounting (accounting.ts) that fair-share sorting reads.
  * A job larger than the cluster's usable resources can never start: it is dropped and reported.
  */
 import type { JobRecord, PluginRegistry, RoundOptions, Snapshot } from '@oar-sched/core';
 import { runRound } from '@oar-sched/core';
+import { Accounting } from './accounting.js';
 import type { Platform } from './platform.js';
 import type { SwfJob } from './swf.js';
 
@@ -121,6 +123,7 @@ export async function simulate(trace: readonly SwfJob[], platform: Platform, reg
   // Completions ordered by end time; a binary heap would be faster, but a sorted insert keeps the
   // order stable and costs little next to a round.
   const ends: Running[] = [];
+  const accounting = new Accounting(platform.accountingWindow);
 
   for (;;) {
     const tSubmit = next < pending.length ? pending[next]!.submit : Infinity;
@@ -131,6 +134,7 @@ export async function simulate(trace: readonly SwfJob[], platform: Platform, reg
       const r = ends.shift()!;
       running.delete(r.job.id);
       busy -= r.job.processors;
+      accounting.add(r.record.user, r.record.queue, r.job.processors, r.start, r.end, r.job.walltime);
       outcomes.push({ id: r.job.id, user: r.job.user, queue: r.record.queue, processors: r.job.processors, submit: r.job.submit, start: r.start, end: r.end });
     }
     while (next < pending.length && pending[next]!.submit === now) {
@@ -145,7 +149,7 @@ export async function simulate(trace: readonly SwfJob[], platform: Platform, reg
       const jobs: JobRecord[] = [];
       for (const r of running.values()) jobs.push(r.record);
       for (const w of waiting.values()) jobs.push(w.record);
-      const snapshot: Snapshot = { now, config: platform.config, queues: platform.queues, resources: platform.resources, jobs, accounting: [] };
+      const snapshot: Snapshot = { now, config: platform.config, queues: platform.queues, resources: platform.resources, jobs, accounting: accounting.records() };
       const result = await runRound(snapshot, registry, options.roundOptions ?? {});
       for (const [id, decision] of result.decisions) {
         if (!decision.scheduled || decision.placement.start !== now) continue;

@@ -5,6 +5,7 @@
  *   { "resources": [ …scenario-format §4… ] }                   // or the resources of a scenario
  *   optional: "queues": [{ "name": "short", "priority": 5, "swf": [1] }, …]   // §3 + SWF queue numbers
  *   optional: "config": { …scenario-format §2… }                // wins over the config file's scheduler section
+ *   optional: "accountingWindow": 86400                        // seconds per accounting window (fair-share)
  *
  * A job asks for `resource_id=P` (P = its processors), so one resource is one processor. Without
  * `queues`, every SWF queue number N becomes a queue `qN` (`default` for -1), all of priority 3
@@ -16,11 +17,14 @@ import { readFileSync } from 'node:fs';
 import type { QueueRecord, ResourceRecord, SchedulerConfig, SchedulerConfigInput } from '@oar-sched/core';
 import { OarSchedError } from '@oar-sched/core';
 import { scenarioFromJson } from '@oar-sched/scenario';
+import { DEFAULT_ACCOUNTING_WINDOW } from './accounting.js';
 
 export interface Platform {
   readonly resources: readonly ResourceRecord[];
   readonly queues: readonly QueueRecord[];
   readonly config: SchedulerConfig;
+  /** Seconds per accounting window (fair-share input), `accountingWindow` in the file. */
+  readonly accountingWindow: number;
   /** Queue name of an SWF queue number. */
   queueOf(swfQueue: number): string;
 }
@@ -52,8 +56,10 @@ export function loadPlatformFile(file: string, swfQueues: readonly number[], sch
 export function platformFromJson(value: unknown, file: string, swfQueues: readonly number[], schedulerDefaults: SchedulerConfigInput | undefined): Platform {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid(file, 'must be a JSON object');
   const doc = value as Record<string, unknown>;
-  const unknown = Object.keys(doc).filter((k) => !['nodes', 'coresPerNode', 'resources', 'queues', 'config'].includes(k));
-  if (unknown.length > 0) invalid(file, `unknown key(s) ${unknown.join(', ')} (known: nodes, coresPerNode, resources, queues, config)`);
+  const unknown = Object.keys(doc).filter((k) => !['nodes', 'coresPerNode', 'resources', 'queues', 'config', 'accountingWindow'].includes(k));
+  if (unknown.length > 0) invalid(file, `unknown key(s) ${unknown.join(', ')} (known: nodes, coresPerNode, resources, queues, config, accountingWindow)`);
+  const accountingWindow = doc['accountingWindow'] ?? DEFAULT_ACCOUNTING_WINDOW;
+  if (!Number.isInteger(accountingWindow) || (accountingWindow as number) < 1) invalid(file, `accountingWindow: a positive integer (seconds), got ${JSON.stringify(accountingWindow)}`);
   let resources: unknown = doc['resources'];
   if (doc['nodes'] !== undefined) {
     if (resources !== undefined) invalid(file, 'give either "nodes" (with "coresPerNode") or "resources", not both');
@@ -100,6 +106,7 @@ export function platformFromJson(value: unknown, file: string, swfQueues: readon
     resources: snapshot.resources,
     queues: snapshot.queues,
     config: snapshot.config,
+    accountingWindow: accountingWindow as number,
     queueOf: (n) => bySwf.get(n) ?? fallback,
   };
 }
