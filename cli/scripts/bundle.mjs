@@ -41,7 +41,8 @@ const zodEnglishOnly = {
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: join(cliDir, 'dist', 'main.js') },
+  // simulate-worker: the worker thread of `simulate --vs`, beside the chunks (run-in-workers.ts finds it there).
+  entryPoints: { main: join(cliDir, 'dist', 'main.js'), 'simulate-worker': join(cliDir, 'dist', 'simulate', 'simulate-worker.js') },
   outdir,
   bundle: true,
   splitting: true, // each command's module stays a separate chunk, loaded when the command runs

@@ -241,6 +241,30 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
       setExitCode(await ganttCommand(opts, io));
     });
 
+  program
+    .command('simulate')
+    .description('Replay a workload trace (SWF) on a cluster with a virtual clock, one round per event, and report waits, slowdown, utilisation and makespan.')
+    .option('--trace <file>', 'the workload, in the Standard Workload Format of the Parallel Workloads Archive (required)')
+    .option('--platform <file>', 'the cluster: {"nodes": N, "coresPerNode": C} or scenario resources, optional queues and config (required)')
+    .option('--config <file>', `${CONFIG_OPTION_HELP}; the first config simulated`)
+    .option('--vs <file>', 'a second config file, simulated side by side in another worker thread')
+    .option('--out <dir>', 'write report.json and a self-contained report.html (plots of queue length and utilisation) there')
+    .option('--strict', 'stop (exit 2) when the trace has malformed lines, instead of skipping them')
+    .option('--limit <n>', 'replay only the first N jobs of the trace')
+    .option('--json', 'print the report(s) as JSON instead of a table')
+    .option('--quiet', 'no progress on stderr')
+    .option('--metrics <file>', 'also write the figures as OpenMetrics text to this file, atomically')
+    .addHelpText(
+      'after',
+      `\nThe platform format and the figures are described in docs/reference/cli.md ("simulate").\n\n${EXIT_CODES_HELP}\n` +
+        'Examples:\n  oar-sched simulate --trace test/simulate/fixtures/small.swf --platform test/simulate/fixtures/platform.json\n' +
+        '  oar-sched simulate --trace month.swf --platform cluster.json --config fifo.json --vs sjf.json --out report/',
+    )
+    .action(async (opts: { trace?: string; platform?: string; config?: string; vs?: string; out?: string; strict?: boolean; limit?: string; json?: boolean; quiet?: boolean; metrics?: string }) => {
+      const { simulateCommand } = await import('./commands/simulate.js');
+      setExitCode(await simulateCommand(opts, io));
+    });
+
   return program;
 }
 
