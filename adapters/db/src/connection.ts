@@ -91,7 +91,7 @@ function openSqlite(location: SqliteLocation, options: OpenDatabaseOptions): DbC
     throw new OarSchedError('DB_UNREACHABLE', `Cannot open the SQLite database ${location.display}: ${reason}.`);
   }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
-  return new RootDb('sqlite', location, kysely, busyTimeoutMs);
+  return new RootDb('sqlite', location, kysely, busyTimeoutMs, native);
 }
 
 /** PostgreSQL type ids whose text form `pg` leaves as a string by default: int8, numeric. */
@@ -126,7 +126,7 @@ async function openPostgres(location: PostgresLocation, options: OpenDatabaseOpt
       'Check that the server runs and accepts TCP connections on that host and port, and that the user and the database exist.',
     );
   }
-  return new RootDb('postgres', location, kysely, 0);
+  return new RootDb('postgres', location, kysely, 0, undefined);
 }
 
 function describePgConnectError(e: unknown, location: PostgresLocation): string {
@@ -168,6 +168,8 @@ class DbHandle implements Db {
     kysely: Kysely<Database>,
     readonly transactionDepth: number,
     readonly busyTimeoutMs: number,
+    /** SQLite: the one better-sqlite3 connection under the Kysely instance (see `sqliteConnectionInTransaction`). */
+    readonly sqliteNative: BetterSqlite3.Database | undefined,
   ) {
     this.#kysely = kysely;
   }
@@ -175,6 +177,10 @@ class DbHandle implements Db {
   get kysely(): Kysely<Database> {
     if (!this.#alive) throw new Error('This database handle is closed (its transaction ended or the connection was closed).');
     return this.#kysely;
+  }
+
+  get alive(): boolean {
+    return this.#alive;
   }
 
   protected kill(): void {
@@ -207,7 +213,7 @@ class DbHandle implements Db {
     };
     return this.kysely.connection().execute(async (conn) => {
       await (begin ?? startDefault)(conn);
-      const tx = new TxHandle(this.dialect, this.location, conn, 1, this.busyTimeoutMs);
+      const tx = new TxHandle(this.dialect, this.location, conn, 1, this.busyTimeoutMs, this.sqliteNative);
       try {
         const result = await fn(tx);
         await sql.raw('commit').execute(conn);
@@ -225,7 +231,7 @@ class DbHandle implements Db {
     const name = `oar_sched_sp${this.transactionDepth}`;
     const conn = this.kysely;
     await sql.raw(`savepoint ${name}`).execute(conn);
-    const tx = new TxHandle(this.dialect, this.location, conn, this.transactionDepth + 1, this.busyTimeoutMs);
+    const tx = new TxHandle(this.dialect, this.location, conn, this.transactionDepth + 1, this.busyTimeoutMs, this.sqliteNative);
     try {
       const result = await fn(tx);
       await sql.raw(`release savepoint ${name}`).execute(conn);
@@ -247,8 +253,8 @@ class TxHandle extends DbHandle {
 }
 
 class RootDb extends DbHandle implements DbConnection {
-  constructor(dialect: Dialect, location: DatabaseLocation, kysely: Kysely<Database>, busyTimeoutMs: number) {
-    super(dialect, location, kysely, 0, busyTimeoutMs);
+  constructor(dialect: Dialect, location: DatabaseLocation, kysely: Kysely<Database>, busyTimeoutMs: number, sqliteNative: BetterSqlite3.Database | undefined) {
+    super(dialect, location, kysely, 0, busyTimeoutMs, sqliteNative);
   }
 
   async close(): Promise<void> {
@@ -265,6 +271,20 @@ class RootDb extends DbHandle implements DbConnection {
 export function runTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, begin: BeginTransaction): Promise<T> {
   if (!(db instanceof DbHandle)) throw new TypeError('Expected a handle from openDatabase() or one of its transactions.');
   return db.runTransaction(fn, begin);
+}
+
+/**
+ * The better-sqlite3 connection under a live SQLite transaction (or savepoint) handle; undefined
+ * for PostgreSQL, for a root handle and for a dead one. For code that runs one statement many
+ * times and gains from preparing it once (bulk.ts), a narrow door around Kysely, which prepares
+ * every statement anew. Inside a transaction the connection belongs to it (other handles wait
+ * for its end) and better-sqlite3 runs each call to completion, so direct calls stay in order
+ * with the handle's own queries and inside its transaction. Statements prepared on it must not
+ * be kept beyond the transaction.
+ */
+export function sqliteConnectionInTransaction(db: Db): BetterSqlite3.Database | undefined {
+  if (!(db instanceof DbHandle) || !db.alive || db.transactionDepth === 0) return undefined;
+  return db.sqliteNative;
 }
 
 /** The SQLite busy timeout a handle was opened with (ms; 0 on PostgreSQL). */
