@@ -15,6 +15,7 @@
 import { sql } from 'kysely';
 import type { JobRecord, LevelRequest, MetaschedJobInfo, QueueRecord, ResourceRecord, SchedulerConfig, Snapshot } from '@oar-sched/core';
 import type { Db } from '../connection.js';
+import { selectArrays } from '../select-arrays.js';
 
 export interface RoundInput {
   readonly snapshot: Snapshot;
@@ -120,18 +121,22 @@ export async function readRoundInput(tx: Db, config: SchedulerConfig, now: numbe
 /** Every resource row in `SCHEDULER_RESOURCE_ORDER` (the fragment goes into ORDER BY as OAR does). */
 async function readResources(tx: Db, config: SchedulerConfig): Promise<ResourceRecord[]> {
   const order = config.resourceOrder.trim() === '' ? 'resource_id ASC' : config.resourceOrder;
-  const { rows } = await sql<Row>`SELECT * FROM resources ORDER BY ${sql.raw(order)}`.execute(tx.kysely);
+  const { columns, rows } = await selectArrays(tx, `SELECT * FROM resources ORDER BY ${order}`);
+  const at = (name: string) => columns.indexOf(name);
+  const [id, state, type, availableUpto] = [at('resource_id'), at('state'), at('type'), at('available_upto')];
+  const propertyColumns = columns.flatMap((name, i) => (RECORD_COLUMNS.has(name) ? [] : [{ name, i }]));
   return rows.map((r) => {
     const properties: Record<string, string | number> = {};
-    for (const [key, value] of Object.entries(r)) {
-      if (RECORD_COLUMNS.has(key) || value === null || value === undefined) continue;
-      properties[key] = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : String(value);
+    for (const { name, i } of propertyColumns) {
+      const value = r[i];
+      if (value === null || value === undefined) continue;
+      properties[name] = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : String(value);
     }
     return {
-      id: Number(r.resource_id),
-      state: String(r.state) as ResourceRecord['state'],
-      type: String(r.type ?? 'default'),
-      availableUpto: Number(r.available_upto ?? 2147483647),
+      id: Number(r[id]),
+      state: String(r[state]) as ResourceRecord['state'],
+      type: String(r[type] ?? 'default'),
+      availableUpto: Number(r[availableUpto] ?? 2147483647),
       properties,
     };
   });
