@@ -27,6 +27,11 @@ export interface RoundInput {
 const CURRENT: readonly string[] = ['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming'] as const;
 const ROUND_STATES = ['Running', 'toLaunch', 'Launching', 'Finishing', 'Suspended', 'Resuming', 'toError', 'toAckReservation', 'Waiting'] as const;
 const SPECIAL_COUNTS: Readonly<Record<number, LevelRequest['count']>> = { [-1]: 'ALL', [-2]: 'BEST', [-3]: 'HALF_BEST' };
+/** The `jobs` columns a round uses (database.md §4 "job rows"); the others can be long texts (command, initial request). */
+const JOB_COLUMNS = [
+  'job_id', 'state', 'reservation', 'queue_name', 'job_user', 'project', 'job_name', 'job_type', 'info_type', 'properties',
+  'submission_time', 'start_time', 'suspended', 'checkpoint', 'message', 'assigned_moldable_job', 'exit_code',
+] as const;
 /** Columns of `resources` the engine reads as fields, not as properties. */
 const RECORD_COLUMNS: ReadonlySet<string> = new Set(['resource_id', 'state', 'type', 'available_upto']);
 
@@ -43,7 +48,7 @@ export async function readRoundInput(tx: Db, config: SchedulerConfig, now: numbe
 
   const jobRows = (await k
     .selectFrom('jobs')
-    .selectAll()
+    .select(JOB_COLUMNS)
     .where('state', 'in', ROUND_STATES)
     .orderBy('job_id')
     .execute()) as Row[];
@@ -51,7 +56,7 @@ export async function readRoundInput(tx: Db, config: SchedulerConfig, now: numbe
   const dependencies = await readDependencies(tx, [...byId.keys()]);
   const required = [...new Set([...dependencies.values()].flat())].filter((id) => !byId.has(id));
   for (let i = 0; i < required.length; i += 500) {
-    const more = (await k.selectFrom('jobs').selectAll().where('job_id', 'in', required.slice(i, i + 500)).execute()) as Row[];
+    const more = (await k.selectFrom('jobs').select(JOB_COLUMNS).where('job_id', 'in', required.slice(i, i + 500)).execute()) as Row[];
     for (const j of more) byId.set(Number(j.job_id), j);
   }
   const ids = [...byId.keys()];
