@@ -14,6 +14,7 @@ import { observeRound, type ObservedRound } from '../explain/observe-round.js';
 import { cwdOf, stderrLogger, userPath, type CliIo } from '../io.js';
 import { createSchedulerSetup, type SchedulerSetup } from '../setup.js';
 import { UsageError } from '../usage-error.js';
+import { parseEpoch } from './database-target.js';
 import { dateFormatter } from './table-format.js';
 
 export interface ExplainCommandOptions {
@@ -59,19 +60,16 @@ function unknownJob(jobId: number, source: string): UsageError {
 }
 
 async function fromScenario(options: ExplainCommandOptions, setup: SchedulerSetup, jobId: number, io: CliIo): Promise<Explained> {
-  const { loadScenarioFile } = await import('@oar-sched/scenario');
-  const file = options.scenario!;
-  const scenario = loadScenarioFile(userPath(io, file), { schedulerDefaults: setup.config.schedulerInput });
-  let snapshot = scenario.snapshot;
-  if (options.now !== undefined) snapshot = { ...snapshot, now: epoch(options.now) };
-  const source = `scenario ${file}`;
+  const { scenarioRound } = await import('./read-only-round.js');
+  const now = options.now !== undefined ? parseEpoch(options.now, '--now') : undefined;
+  const { snapshot, roundOptions, source } = await scenarioRound(options.scenario!, now, setup, io);
   if (!snapshot.jobs.some((j) => j.id === jobId)) throw unknownJob(jobId, source);
-  return { snapshot, observed: await observe(snapshot, setup, jobId, setup.roundOptions), source };
+  return { snapshot, observed: await observe(snapshot, setup, jobId, roundOptions), source };
 }
 
 async function fromDatabase(options: ExplainCommandOptions, setup: SchedulerSetup, jobId: number, io: CliIo): Promise<Explained | undefined> {
   const { withReadOnlyRound } = await import('./read-only-round.js');
-  const now = options.now !== undefined ? epoch(options.now) : undefined;
+  const now = options.now !== undefined ? parseEpoch(options.now, '--now') : undefined;
   const { explained, state, source } = await withReadOnlyRound(options, now, setup, io, async ({ tx, snapshot, roundOptions, source }) => {
     if (snapshot.jobs.some((j) => j.id === jobId && roleOf(j) !== 'inert')) {
       return { explained: { snapshot, observed: await observe(snapshot, setup, jobId, roundOptions), source }, state: undefined, source };
@@ -89,7 +87,3 @@ async function observe(snapshot: Snapshot, setup: SchedulerSetup, jobId: number,
   return observeRound(snapshot, setup.registry, jobId, roundOptions, policyName(snapshot));
 }
 
-function epoch(text: string): number {
-  if (!/^\d+$/.test(text)) throw new OarSchedError('CONFIG_INVALID', `--now: expected a whole number of seconds, got "${text}"`);
-  return Number(text);
-}

@@ -58,11 +58,9 @@ interface Planned {
 }
 
 async function fromScenario(file: string, now: number | undefined, setup: SchedulerSetup, io: CliIo): Promise<Planned> {
-  const { loadScenarioFile } = await import('@oar-sched/scenario');
-  const scenario = loadScenarioFile(userPath(io, file), { schedulerDefaults: setup.config.schedulerInput });
-  const snapshot = now === undefined ? scenario.snapshot : { ...scenario.snapshot, now };
-  const result = await runRound(snapshot, setup.registry, setup.roundOptions);
-  return { snapshot, result, source: `scenario ${file}`, warnings: scenario.warnings };
+  const { scenarioRound } = await import('./read-only-round.js');
+  const { snapshot, roundOptions, source, warnings } = await scenarioRound(file, now, setup, io);
+  return { snapshot, result: await runRound(snapshot, setup.registry, roundOptions), source, warnings };
 }
 
 async function fromDatabase(options: GanttCommandOptions, now: number | undefined, setup: SchedulerSetup, io: CliIo): Promise<Planned> {

@@ -5,7 +5,7 @@
  * the round options a real round uses (the extraMetasched hook, property filters evaluated by the
  * database). Whatever the engine or a hook does inside is undone: these commands never write.
  */
-import { openDatabase, readRoundInput, sqlPropertyFilters, type Db } from '@oar-sched/db';
+import type { Db } from '@oar-sched/db';
 import type { RoundOptions, Snapshot } from '@oar-sched/core';
 import { cwdOf, userPath, type CliIo } from '../io.js';
 import type { SchedulerSetup } from '../setup.js';
@@ -30,6 +30,8 @@ export async function withReadOnlyRound<T>(
   io: CliIo,
   inspect: (round: ReadOnlyRound) => Promise<T>,
 ): Promise<T> {
+  // Loaded here, not at the top: a scenario round needs no database driver.
+  const { openDatabase, readRoundInput, sqlPropertyFilters } = await import('@oar-sched/db');
   const oarConf = readOarConfOption(options, (p) => userPath(io, p));
   const config = layeredSchedulerConfig(setup, oarConf);
   const target = databaseTarget(options, setup, oarConf, cwdOf(io));
@@ -49,4 +51,20 @@ export async function withReadOnlyRound<T>(
     await db.close();
   }
   return result!.value;
+}
+
+export interface ScenarioRound {
+  readonly snapshot: Snapshot;
+  readonly roundOptions: RoundOptions;
+  /** `scenario <file as given>`, for messages. */
+  readonly source: string;
+  readonly warnings: readonly string[];
+}
+
+/** A scenario file's snapshot (at `now` when given, else the scenario's own) and the setup's round options. */
+export async function scenarioRound(file: string, now: number | undefined, setup: SchedulerSetup, io: CliIo): Promise<ScenarioRound> {
+  const { loadScenarioFile } = await import('@oar-sched/scenario');
+  const scenario = loadScenarioFile(userPath(io, file), { schedulerDefaults: setup.config.schedulerInput });
+  const snapshot = now === undefined ? scenario.snapshot : { ...scenario.snapshot, now };
+  return { snapshot, roundOptions: setup.roundOptions, source: `scenario ${file}`, warnings: scenario.warnings };
 }
