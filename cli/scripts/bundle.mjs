@@ -6,12 +6,14 @@
 // falls back to dist/main.js otherwise, so a checkout built with `tsc -b` alone still works.
 //
 // What is inside: the CLI, the engine, the scenario, database and notification adapters, the
-// built-in plugins (imported by package name in builtins.ts), zod, tapable and commander. Left
+// built-in plugins (imported by package name in builtins.ts), zod, tapable, commander and kysely
+// (pure JavaScript, about 260 modules unbundled: loaded one by one they cost a database command more
+// than its round on a small cluster; in the bundle they sit in the database chunk). Left
 // outside, resolved by Node at run time as dependencies of oar-sched:
 //   - @oar-sched/plugin-api: site plugins import it too, and the engine and every plugin must share
 //     one copy (IntervalSet has private fields, which do not work across two copies);
-//   - native or optional drivers and what only some commands need: better-sqlite3, pg, kysely,
-//     zeromq, cosmiconfig, jiti, js-yaml.
+//   - native or optional drivers and what only some commands need: better-sqlite3, pg (each
+//     loaded only for its engine), zeromq, cosmiconfig, jiti, js-yaml.
 // zod's locales are reduced to English, the only one the scheduler configures (zod does
 // `config(en())` itself); `z.locales` inside the bundle has `en` only.
 //
@@ -49,7 +51,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['@oar-sched/plugin-api', 'better-sqlite3', 'pg', 'kysely', 'zeromq', 'cosmiconfig', 'jiti', 'js-yaml'],
+  external: ['@oar-sched/plugin-api', 'better-sqlite3', 'pg', 'zeromq', 'cosmiconfig', 'jiti', 'js-yaml'],
   // CommonJS dependencies (commander) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __oarCreateRequire } from 'node:module'; const require = __oarCreateRequire(import.meta.url);" },
   plugins: [zodEnglishOnly],

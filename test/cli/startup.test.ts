@@ -77,6 +77,26 @@ describe('oar-sched start-up loads what the command needs, nothing more', () => 
     }
   });
 
+  it('round on SQLite: kysely from the bundle, better-sqlite3 but not pg (each driver loads only for its engine)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oar-startup-db-'));
+    dirs.push(dir);
+    const init = spawnSync(process.execPath, [bin, 'db', 'init', '--db', 'sqlite:oar.db'], { cwd: dir, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    const recorder = recordLoadedModules();
+    let modules: string[];
+    try {
+      const r = spawnSync(process.execPath, [bin, 'round', '--db', 'sqlite:oar.db', '--now', '1700000000', '--no-notify'], { cwd: dir, encoding: 'utf8', env: recorder.env() });
+      expect(r.status, r.stderr).toBe(0);
+      modules = recorder.read();
+    } finally {
+      recorder.dispose();
+    }
+    expect(from(files(modules), '/node_modules/kysely/')).toEqual([]);
+    expect(from(modules, '/node_modules/kysely/').length).toBeGreaterThan(0);
+    expect(from(files(modules), '/node_modules/better-sqlite3/').length).toBeGreaterThan(0);
+    expect(from(modules, '/node_modules/pg')).toEqual([]);
+  });
+
   it('a YAML config file brings cosmiconfig, but not jiti (no code to evaluate)', () => {
     const { code, modules } = loadedModules(['schedule', '--scenario', 'tiny.json'], { '.oarrc.yaml': 'scheduler:\n  jobSecurityTime: 30\n' });
     expect(code).toBe(0);

@@ -21,9 +21,9 @@
  * statement outside a transaction waits with SQLite's own (blocking) busy handler. PostgreSQL
  * transactions are READ COMMITTED (`BEGIN`).
  */
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { OarSchedError } from '@oar-sched/core';
 import type { Database } from './tables.js';
 import { parseDatabaseUrl, type DatabaseLocation, type Dialect, type PostgresLocation, type SqliteLocation } from './url.js';
@@ -74,10 +74,12 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
  */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<DbConnection> {
   const location = parseDatabaseUrl(url, { baseDir: options.baseDir });
-  return location.dialect === 'sqlite' ? openSqlite(location, options) : openPostgres(location, options);
+  // Each driver loads only when its engine is asked for: a round on SQLite never pays for pg's modules.
+  if (location.dialect === 'sqlite') return openSqlite(location, options, (await import('better-sqlite3')).default);
+  return openPostgres(location, options, (await import('pg')).default);
 }
 
-function openSqlite(location: SqliteLocation, options: OpenDatabaseOptions): DbConnection {
+function openSqlite(location: SqliteLocation, options: OpenDatabaseOptions, BetterSqlite3: typeof import('better-sqlite3')): DbConnection {
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let native: BetterSqlite3.Database | undefined;
   try {
@@ -99,19 +101,21 @@ const PG_INT8 = 20;
 const PG_NUMERIC = 1700;
 
 /** Per-pool type parsers (the `types` client option), so the process-wide `pg.types` stay untouched. */
-const numberTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === PG_INT8 || oid === PG_NUMERIC) return (value: string) => Number(value);
-    return format === undefined ? pg.types.getTypeParser(oid) : pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+function numberTypes(driver: typeof pg): pg.CustomTypesConfig {
+  return {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === PG_INT8 || oid === PG_NUMERIC) return (value: string) => Number(value);
+      return format === undefined ? driver.types.getTypeParser(oid) : driver.types.getTypeParser(oid, format);
+    },
+  } as pg.CustomTypesConfig;
+}
 
-async function openPostgres(location: PostgresLocation, options: OpenDatabaseOptions): Promise<DbConnection> {
-  const pool = new pg.Pool({
+async function openPostgres(location: PostgresLocation, options: OpenDatabaseOptions, driver: typeof pg): Promise<DbConnection> {
+  const pool = new driver.Pool({
     connectionString: location.connectionString,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
-    types: numberTypes,
+    types: numberTypes(driver),
   });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
