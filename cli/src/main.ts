@@ -13,6 +13,7 @@ import { EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 import { markOneShotProcess } from './one-shot.js';
 import { isUsageError } from './usage-error.js';
+import { markMainEntered } from './process-timing.js';
 
 const CONFIG_OPTION_HELP =
   'config file (default: oar.config.{ts,mts,cts,js,mjs,cjs,json} or .oarrc{,.json,.yaml,.yml}, ' +
@@ -35,6 +36,7 @@ export function cliVersion(): string {
 
 /** The `oar-sched` binary: the process's arguments and streams, its exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  markMainEntered();
   // Node ≥ 22.1 keeps the compiled code of the modules between runs (the scheduler is started
   // every cycle); older Node has no such cache and skips this.
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();

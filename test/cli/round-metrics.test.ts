@@ -67,6 +67,12 @@ describe('oar-sched round --metrics (real binary)', () => {
     expect(value(families, 'oar_sched_jobs_planned', { queue: 'default' })).toBe(3);
     expect(value(families, 'oar_sched_jobs_launched', { queue: 'default' })).toBe(round.launched.length);
     expect(families.find((f) => f.name === 'oar_sched_round_phase_seconds')!.metrics.map((m) => m.labels?.phase).sort()).toEqual(Object.keys(round.phases).sort());
+    // The process's own share, which OAR pays every cycle, beside the round's phases.
+    expect(Object.keys(round.phases)).toEqual(['start', 'load', 'read', 'engine', 'write', 'commit', 'notify']);
+    for (const ms of Object.values(round.phases)) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(round.phases.start).toBeGreaterThan(0);
+    expect(value(families, 'oar_sched_process_peak_memory_bytes')).toBeGreaterThan(20 * 1024 * 1024);
+    expect(value(families, 'oar_sched_process_peak_memory_bytes')).toBeLessThan(2 * 1024 * 1024 * 1024);
     const hooks = families.find((f) => f.name === 'oar_sched_hook_calls')!.metrics;
     expect(hooks.find((m) => m.labels?.hook === 'assign:default')?.value).toBe('3');
     expect(hooks.some((m) => m.labels?.hook === 'jobsSorting:FIFO')).toBe(true);

@@ -7,6 +7,7 @@
 import { OarSchedError, type PluginRegistry } from '@oar-sched/core';
 import { openDatabase, runDbRound, type DbRoundResult } from '@oar-sched/db';
 import { cwdOf, stderrLogger, userPath, type CliIo } from '../io.js';
+import { peakMemoryBytes, processPhasesUntilNow } from '../process-timing.js';
 import { createSchedulerSetup } from '../setup.js';
 import { databaseTarget, layeredExtraMetasched, layeredSchedulerConfig, parseEpoch, readOarConfOption } from './database-target.js';
 
@@ -42,12 +43,14 @@ export async function roundCommand(options: RoundCommandOptions, io: CliIo): Pro
     }
     // Hook timing wraps the taps only when metrics are asked for: a plain round runs them as they are.
     const timings = options.metrics !== undefined ? (await import('../metrics/hook-timing.js')).timeHooks(setup.registry) : undefined;
+    const processPhases = processPhasesUntilNow();
     const round = await runDbRound(db, { config, registry: setup.registry, extraMetasched, now, notifier, lockTimeoutMs, logger });
-    report(round, io, options.json === true, config.timezone);
+    const phases: Phases = { ...processPhases, ...round.phases };
+    report(round, phases, io, options.json === true, config.timezone);
     if (options.metrics !== undefined) {
       // The round is committed by now: a metrics file that cannot be written is a warning, not a failed round.
       try {
-        await writeMetrics(userPath(io, options.metrics), round, timings!.values(), db);
+        await writeMetrics(userPath(io, options.metrics), round, phases, timings!.values(), db);
       } catch (e) {
         io.err(`oar-sched: warning: --metrics ${options.metrics}: ${e instanceof Error ? e.message : String(e)}\n`);
       }
@@ -59,14 +62,17 @@ export async function roundCommand(options: RoundCommandOptions, io: CliIo): Pro
   }
 }
 
-async function writeMetrics(file: string, round: DbRoundResult, timings: Iterable<import('../metrics/hook-timing.js').HookTiming>, db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+async function writeMetrics(file: string, round: DbRoundResult, phases: Phases, timings: Iterable<import('../metrics/hook-timing.js').HookTiming>, db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
   const { formatOpenMetrics, writeAtomically } = await import('../metrics/openmetrics.js');
   const { roundMetrics } = await import('../metrics/round-metrics.js');
   const killed = round.actions.killed.length === 0 ? [] : await db.kysely.selectFrom('jobs').select(['job_id', 'queue_name']).where('job_id', 'in', [...round.actions.killed]).execute();
-  writeAtomically(file, formatOpenMetrics(roundMetrics(round, timings, new Map(killed.map((r) => [Number(r.job_id), String(r.queue_name)])))));
+  writeAtomically(file, formatOpenMetrics(roundMetrics(round, phases, peakMemoryBytes(), timings, new Map(killed.map((r) => [Number(r.job_id), String(r.queue_name)])))));
 }
 
-function report(round: DbRoundResult, io: CliIo, json: boolean, timeZone: string): void {
+/** The round's phases, after the process's own (start, load) when the binary runs it (ms). */
+type Phases = Readonly<Record<string, number>>;
+
+function report(round: DbRoundResult, phases: Phases, io: CliIo, json: boolean, timeZone: string): void {
   const when = new Date(round.now * 1000).toLocaleString('sv-SE', { timeZone }).slice(0, 16);
   for (const g of round.groups) {
     io.err(`oar-sched: round ${when} ${g.queues.join(',')}: ${g.waiting} waiting, ${g.planned} planned, ${g.launched} launched\n`);
@@ -74,7 +80,7 @@ function report(round: DbRoundResult, io: CliIo, json: boolean, timeZone: string
   const kills = round.actions.killed.length;
   io.err(`oar-sched: exit ${round.exitCode}${kills > 0 ? ` (${kills} besteffort job${kills === 1 ? '' : 's'} to kill first)` : round.exitCode === 1 ? ' (a reservation starts now: run another round)' : ''}\n`);
   if (json) {
-    io.out(`${JSON.stringify({ now: round.now, exitCode: round.exitCode, groups: round.groups, gantt: round.actions.gantt, operations: round.actions.operations, launched: round.actions.launched, killed: round.actions.killed, warnings: round.warnings, phases: round.phases }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ now: round.now, exitCode: round.exitCode, groups: round.groups, gantt: round.actions.gantt, operations: round.actions.operations, launched: round.actions.launched, killed: round.actions.killed, warnings: round.warnings, phases, peakMemoryBytes: peakMemoryBytes() }, null, 2)}\n`);
   }
 }
 

@@ -7,7 +7,8 @@ import type { DbRoundResult } from '@oar-sched/db';
 import type { HookTiming } from './hook-timing.js';
 import type { MetricFamily } from './openmetrics.js';
 
-export function roundMetrics(round: DbRoundResult, timings: Iterable<HookTiming>, killedQueues: ReadonlyMap<number, string>): MetricFamily[] {
+/** `phases`: the round's phases, after the process's start and load when the binary ran it (ms). */
+export function roundMetrics(round: DbRoundResult, phases: Readonly<Record<string, number>>, peakMemoryBytes: number, timings: Iterable<HookTiming>, killedQueues: ReadonlyMap<number, string>): MetricFamily[] {
   const perGroup = (pick: (g: DbRoundResult['groups'][number]) => number) => round.groups.map((g) => ({ labels: { queue: g.queues.join(',') }, value: pick(g) }));
   const killed = new Map<string, number>();
   for (const id of round.actions.killed) {
@@ -20,10 +21,11 @@ export function roundMetrics(round: DbRoundResult, timings: Iterable<HookTiming>
     { name: 'oar_sched_round_exit_code', help: "The round's exit code (0 done, 1 a reservation starts now, 2 besteffort jobs to kill first).", type: 'gauge', samples: [{ value: round.exitCode }] },
     {
       name: 'oar_sched_round_phase_seconds',
-      help: 'Time spent in each phase of the round (read, engine, write, commit, notify).',
+      help: 'Time spent in each phase of the round (start and load of the process, read, engine, write, commit, notify).',
       type: 'gauge',
-      samples: Object.entries(round.phases).map(([phase, ms]) => ({ labels: { phase }, value: ms / 1000 })),
+      samples: Object.entries(phases).map(([phase, ms]) => ({ labels: { phase }, value: ms / 1000 })),
     },
+    { name: 'oar_sched_process_peak_memory_bytes', help: "The round process's peak resident memory.", type: 'gauge', samples: [{ value: peakMemoryBytes }] },
     {
       name: 'oar_sched_hook_seconds',
       help: 'Time spent in each hook, per plugin (tap), during the round; inclusive: an assign includes the finds it calls.',
