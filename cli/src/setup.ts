@@ -116,6 +116,8 @@ function checkSchedulerSection(config: LoadedConfig, registry: PluginRegistry): 
 }
 
 function isTimeZone(name: string): boolean {
+  // The default needs no check, and creating a first Intl formatter costs a process about 10 ms.
+  if (name === 'UTC') return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;
