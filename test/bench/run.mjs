@@ -40,9 +40,13 @@ for (const name of listWorkloads()) {
   const cpuTimes = [];
   let round;
   const n = name.includes('j5000') || name.includes('j1000') ? Math.min(runs, 3) : runs;
-  // One untimed round first: otherwise the first workload of the run also pays for compiling the
-  // engine's hot paths, and its median says more about its place in the list than about itself.
-  await runRound(scenario.snapshot, setup.registry, setup.roundOptions);
+  // Untimed rounds first (at least one, and at least half a second's worth): otherwise the first
+  // workloads of the run also pay for compiling the engine's hot paths, and a small workload's
+  // median says more about its place in the list than about itself. These are warm-engine times;
+  // the whole-process tables below show what a cold process pays.
+  const warmUntil = performance.now() + 500;
+  do await runRound(scenario.snapshot, setup.registry, setup.roundOptions);
+  while (performance.now() < warmUntil);
   for (let i = 0; i < n; i++) {
     resetScanCounters();
     const cpu0 = process.cpuUsage();
