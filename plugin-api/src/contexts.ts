@@ -150,6 +150,15 @@ export interface SortContext {
    * plugin API v1: policies that ignore it are simply shown without factors.
    */
   readonly reportFactors?: ((job: Job, factors: Readonly<Record<string, number>>) => void) | undefined;
+  /**
+   * Set in every round. A fair-share policy calls it once per job it computed a karma for (OAR's
+   * `job.karma`: FAIRSHARE, and MULTIFACTOR when its karma weight is not 0); the round keeps the
+   * last value per job, and a planned job's decision carries it (`Decision.karma`), which the
+   * database round writes into the job's message (` (Karma=0.345)`) and `jobs.last_karma`, as OAR
+   * does for `oarstat`. Never changes the order. Optional (an addition to plugin API v1): a policy
+   * without karma never calls it, and a tool that builds its own context may leave it out.
+   */
+  readonly reportKarma?: ((job: Job, karma: number) => void) | undefined;
 }
 
 /** The jobs in scheduling order (a subset is allowed: left-out jobs are not scheduled this round), or `undefined`: not mine. */

@@ -28,7 +28,12 @@ export interface PlacedJob {
 
 /** One waiting job's or new reservation's outcome. */
 export type Decision =
-  | { readonly scheduled: true; readonly placement: PlacedJob }
+  | {
+      readonly scheduled: true;
+      readonly placement: PlacedJob;
+      /** The fair-share karma the sorting policy reported for the job (`SortContext.reportKarma`), if any. */
+      readonly karma?: number;
+    }
   | { readonly scheduled: false; readonly reason: Reason };
 
 /** One slot of a slot set's final plan. */

@@ -28,6 +28,27 @@ describe('the round result', () => {
     expect([...round.decisions.keys()]).toEqual([1, 2]);
   });
 
+  it("carries the karma a sorting policy reported for a planned job (SortContext.reportKarma), and none otherwise", async () => {
+    const karmaSort = definePlugin({
+      name: 'karma-sort',
+      setup(api) {
+        api.jobsSorting('by-karma', (ctx) => {
+          for (const job of ctx.jobs) if (job.id !== 3) ctx.reportKarma?.(job, job.id / 10);
+          return ctx.jobs;
+        });
+      },
+    });
+    const jobs = [waiting(1, 2), waiting(2, 99), waiting(3, 2)];
+    const round = await runRound(snapshot({ config: { sorting: { policy: 'CUSTOM', custom: { name: 'by-karma' } } }, jobs }), registryWith(karmaSort));
+    expect(round.decisions.get(1)).toMatchObject({ scheduled: true, karma: 0.1 });
+    // Not planned: OAR writes a karma only with a plan.
+    expect(round.decisions.get(2)).not.toHaveProperty('karma');
+    expect(round.decisions.get(3)).toMatchObject({ scheduled: true });
+    expect(round.decisions.get(3)).not.toHaveProperty('karma');
+    const fifo = await runRound(snapshot({ jobs }), registryWith());
+    expect(fifo.decisions.get(1)).not.toHaveProperty('karma');
+  });
+
   it('gives the plan of each slot set: free resource ids per slot, and a slot count', async () => {
     const container = { ...waiting(1, 4, { walltimes: [200] }), types: { container: 'box' } };
     const inner = { ...waiting(2, 1, { walltimes: [50] }), types: { inner: 'box' } };

@@ -11,7 +11,7 @@ import type { Platform } from '../platform/platform.js';
 import type { SlotSet } from '../slots/slot-set.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
 
-export function placedDecision(platform: Platform, placed: ScheduledJob): Decision {
+export function placedDecision(platform: Platform, placed: ScheduledJob, karma?: number): Decision {
   return Object.freeze({
     scheduled: true as const,
     placement: Object.freeze({
@@ -22,6 +22,7 @@ export function placedDecision(platform: Platform, placed: ScheduledJob): Decisi
       resourceIds: platform.idsText(placed.resources),
       resources: placed.resources,
     }),
+    ...(karma === undefined ? {} : { karma }),
   });
 }
 

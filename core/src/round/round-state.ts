@@ -37,6 +37,8 @@ export interface RoundState {
    */
   readonly preplaced: Map<number, Placement>;
   readonly warnings: string[];
+  /** Fair-share karma per job, as the sorting policy reported it (`SortContext.reportKarma`). */
+  readonly karma: Map<number, number>;
   /** `config.sorting` with the sections the sorting plugins declared validated (what `SortContext.settings` gets). */
   readonly sortingSettings: SortingSettings;
 }

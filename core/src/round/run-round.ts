@@ -63,6 +63,7 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     quotas: config.quotas.enabled ? (options.quotas ?? createQuotaPort)(snapshot, platform) : undefined,
     slotSets: new Map(),
     decisions: new Map(),
+    karma: new Map(),
     propertyChanges: [],
     preplaced: new Map(),
     warnings: [],
@@ -152,6 +153,7 @@ function scheduleGroup(
         settings: state.sortingSettings,
         accounting: snapshot.accounting,
         platform: state.platformView,
+        reportKarma: (job, value) => state.karma.set(job.id, value),
       }) ?? fifo;
   } catch (e) {
     const why = pluginErrorReason(state.registry, e, 'the job sorting plugin failed');
@@ -184,7 +186,7 @@ const NO_QUEUES: readonly string[] = Object.freeze([]);
 
 /** Records a decision as plain result data and tells the `jobDecided` observers. */
 function decide(state: RoundState, job: Job, outcome: ScheduledJob | Reason, queues: readonly string[]): void {
-  state.decisions.set(job.id, 'job' in outcome ? placedDecision(state.platform, outcome) : unscheduledDecision(outcome));
+  state.decisions.set(job.id, 'job' in outcome ? placedDecision(state.platform, outcome, state.karma.get(job.id)) : unscheduledDecision(outcome));
   if (state.registry.hooks.jobDecided.isUsed()) notifyDecided(state, job, queues);
 }
 

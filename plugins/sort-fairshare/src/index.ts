@@ -4,6 +4,7 @@ export {
   accountingSums,
   karma,
   orderByKarma,
+  orderByKeys,
   type AccountingRecord,
   type AccountingSums,
   type FairshareParams,

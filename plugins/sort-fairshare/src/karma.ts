@@ -157,7 +157,12 @@ export function orderByKarma<J extends KarmaJob>(
   params: FairshareParams,
 ): J[] {
   const sums = accountingSums(records, queues, now, params.windowSize);
-  const keyed = jobs.map((job, index) => ({ job, index, key: karma(job, sums, params) }));
+  return orderByKeys(jobs, jobs.map((job) => karma(job, sums, params)));
+}
+
+/** The jobs ordered by increasing key (`keys[i]` is `jobs[i]`'s), stable; a new array. */
+export function orderByKeys<J>(jobs: readonly J[], keys: readonly number[]): J[] {
+  const keyed = jobs.map((job, index) => ({ job, index, key: keys[index]! }));
   // Explicit comparisons (not `a - b`): equal keys, including two equal infinities, fall through
   // to the input index, so the order is stable regardless of the engine's sort.
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));

@@ -5,7 +5,7 @@ import plugin from './plugin.js';
 
 const NOW = 10_000;
 
-function sort(jobs: Job[], accounting: AccountingRecord[], fairshare: object, queues = ['default']): number[] {
+function sort(jobs: Job[], accounting: AccountingRecord[], fairshare: object, queues = ['default'], reportKarma?: SortContext['reportKarma']): number[] {
   const registry = new PluginRegistry({ info: () => {}, warn: () => {} });
   registry.use(plugin, { source: 'built-in' });
   const context: SortContext = {
@@ -16,6 +16,7 @@ function sort(jobs: Job[], accounting: AccountingRecord[], fairshare: object, qu
     settings: resolveSortingSettings(schedulerConfigSchema.parse({ sorting: { policy: 'FAIRSHARE', fairshare } }), registry),
     accounting,
     platform: undefined as never, // not read by FAIRSHARE
+    reportKarma,
   };
   return registry.hooks.jobsSorting.get('FAIRSHARE')!.call(context)!.map((j) => j.id);
 }
@@ -37,6 +38,17 @@ describe('the FAIRSHARE plugin', () => {
 
   it('orders by increasing karma computed from ctx.accounting', () => {
     expect(sort(jobs, [used('heavy', 90), used('light', 10)], {})).toEqual([3, 2, 1]);
+  });
+
+  it('reports each job’s karma, the key it sorted by, for the job messages', () => {
+    const reported = new Map<number, number>();
+    expect(sort(jobs, [used('heavy', 90), used('light', 10)], {}, ['default'], (j, k) => reported.set(j.id, k))).toEqual([3, 2, 1]);
+    // Default coefficients (user 1, user-asked 1, project 0), 100 s used in all, nothing asked: the user's share.
+    expect([...reported]).toEqual([
+      [1, 0.9],
+      [2, 0.1],
+      [3, 0],
+    ]);
   });
 
   it('reads windowSize from sorting.fairshare', () => {

@@ -1,5 +1,5 @@
 import { definePlugin } from '@oar-sched/plugin-api';
-import { accountingSums, karma, orderByKarma, type FairshareParams } from './karma.js';
+import { accountingSums, karma, orderByKeys, type FairshareParams } from './karma.js';
 import { fairshareSchema } from './settings.js';
 
 /**
@@ -13,12 +13,14 @@ export default definePlugin({
     api.sortingSettings('fairshare', fairshareSchema);
     api.jobsSorting('FAIRSHARE', (ctx) => {
       const params = ctx.settings.fairshare as FairshareParams;
-      if (ctx.reportFactors) {
-        // Only when the order is being explained: each job's karma, the sort key (lower first).
-        const sums = accountingSums(ctx.accounting, ctx.queues, ctx.now, params.windowSize);
-        for (const job of ctx.jobs) ctx.reportFactors(job, { karma: karma(job, sums, params) });
-      }
-      return orderByKarma(ctx.jobs, ctx.accounting, ctx.queues, ctx.now, params);
+      const sums = accountingSums(ctx.accounting, ctx.queues, ctx.now, params.windowSize);
+      const karmas = ctx.jobs.map((job) => karma(job, sums, params));
+      ctx.jobs.forEach((job, i) => {
+        // The round writes it into the job's message, as OAR does; explain shows it as the sort key (lower first).
+        ctx.reportKarma?.(job, karmas[i]!);
+        ctx.reportFactors?.(job, { karma: karmas[i]! });
+      });
+      return orderByKeys(ctx.jobs, karmas);
     });
   },
 });

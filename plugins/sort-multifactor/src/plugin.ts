@@ -33,9 +33,11 @@ export default definePlugin({
       );
       const multifactor = ctx.settings.multifactor as MultifactorParams;
       const fairshare = ctx.settings.fairshare as FairshareParams;
+      // Karma only with a karma weight (core §17.3), then reported: the round writes it into the job's message, as OAR does.
+      const sums = multifactor.karmaWeight !== 0 ? accountingSums(ctx.accounting, ctx.queues, ctx.now, fairshare.windowSize) : undefined;
+      if (sums && ctx.reportKarma) for (const k of keyed) ctx.reportKarma(k.job, karma(k, sums, fairshare));
       if (ctx.reportFactors) {
         // Only when the order is being explained: the weighted terms and their sum (higher first).
-        const sums = multifactor.karmaWeight !== 0 ? accountingSums(ctx.accounting, ctx.queues, ctx.now, fairshare.windowSize) : undefined;
         for (const k of keyed) {
           const terms = multifactorTerms(k, ctx.now, multifactor, sums ? karma(k, sums, fairshare) : 0);
           ctx.reportFactors(k.job, { ...terms, priority: multifactorPriority(k, ctx.now, multifactor, sums ? karma(k, sums, fairshare) : 0) });
