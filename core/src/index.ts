@@ -19,6 +19,7 @@ export { scanCounters, resetScanCounters } from './slots/window-scan.js';
 export { runRound } from './round/run-round.js';
 export { resolveSortingSettings } from './round/sorting.js';
 export type { RoundOptions } from './round/run-round.js';
+export type { ProbeRequest, SearchProbe, ProbedMoldable, ProbedWindow } from './round/search-probe.js';
 export type { QuotaPort } from './quotas/quota-port.js';
 export { PluginRegistry, BUILTIN_STAGE } from './registry/plugin-registry.js';
 export type { PluginOrigin, PluginSource, RegisteredPlugin } from './registry/plugin-registry.js';
@@ -27,7 +28,7 @@ export { formatPath, formatZodIssues } from './format-issues.js';
 export { validateQuotasConfig } from './quotas/index.js';
 /** Wall-clock ↔ epoch seconds in an IANA zone (Intl only); the quota calendar's, shared with the harness's date parsing. */
 export { TimeZone } from './quotas/calendar/time-zone.js';
-export { roleOf } from './jobs/build-jobs.js';
+export { roleOf, buildJob } from './jobs/build-jobs.js';
 export { INTERPRETED_JOB_TYPES, hasJobType, jobType } from './jobs/job-types.js';
 export type { InterpretedJobType } from './jobs/job-types.js';
 export { describeCycle, findDependencyCycles, waitingDependencyGraph } from './jobs/dependency-cycles.js';

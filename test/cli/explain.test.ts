@@ -1,8 +1,10 @@
 /**
  * `oar-sched explain` through the real binary, text and JSON, on small scenarios whose answer is
  * known by hand: a job blocked by a dependency, a quota rule, a property filter, a reservation,
- * besteffort invisibility (both sides) and `available_upto`; plus the database path, which must
- * leave the database byte-identical.
+ * besteffort invisibility (both sides) and `available_upto`; a window that fits by count refused
+ * by the find (the level that falls short) or by a quota rule; timesharing and placeholder
+ * shares; inner jobs confined to their container; plus the database path, which must leave the
+ * database byte-identical.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -173,6 +175,166 @@ describe('oar-sched explain (real binary)', () => {
     expect(json.queueGroup.factors['2']).toMatchObject({ age: 10, qos: 100, priority: 110 });
     expect(text).toContain('position 2 of 2, after 2');
     expect(text).toContain('factors: age 100, queue 0, karma 0, qos 0, nice 0, priority 100');
+  });
+});
+
+/** 2 switches of 2 nodes of 4 resources (ids 1-16): sw1 = node-1 (1-4), node-2 (5-8); sw2 = node-3, node-4. */
+const SWITCHED = [1, 2, 3, 4].map((n) => ({ ids: `${4 * n - 3}-${4 * n}`, properties: { network_address: `node-${n}`, switch: n <= 2 ? 'sw1' : 'sw2' } }));
+const SWITCH_LABELS = ['resource_id', 'network_address', 'switch'];
+
+describe('oar-sched explain: why a window that fits by count was refused (real binary)', () => {
+  it('the find: the level of a hierarchical request that falls short', () => {
+    const dir = scenario({
+      config: { jobSecurityTime: 0, hierarchyLabels: SWITCH_LABELS },
+      resources: SWITCHED,
+      jobs: [
+        // Half of node-1 and half of node-3: each switch keeps 6 free resources but one whole node.
+        { id: 1, state: 'Running', startTime: NOW, resources: '1-2 9-10', moldables: nodes(1, H) },
+        {
+          id: 2,
+          moldables: [{ walltime: H, request: [{ levels: [{ level: 'switch', count: 1 }, { level: 'network_address', count: 2 }, { level: 'resource_id', count: 3 }] }] }],
+        },
+      ],
+    });
+    const { text, json } = explain(dir, 2);
+    expect(json.decision).toMatchObject({ scheduled: true, start: NOW + H });
+    const windows = json.placement[0].parts[0].windows;
+    expect(windows).toHaveLength(1);
+    // By count both switches fit (6 free resources each, 6 needed per switch) ...
+    expect(windows[0]).toMatchObject({ from: NOW, level: 'switch', total: 2, fit: 2, needed: 1, causes: [] });
+    // ... but the find needs 2 nodes with 3 free resources in one switch: each has 1.
+    expect(windows[0].verdict).toEqual({
+      accepted: false,
+      find: {
+        find: 'default',
+        levels: [
+          { level: 'switch', count: 1, qualifying: 0, total: 2 },
+          { level: 'network_address', count: 2, qualifying: 2, total: 4, mostInOneParent: 1 },
+          { level: 'resource_id', count: 3, qualifying: 12, total: 16, mostInOneParent: 4 },
+        ],
+      },
+    });
+    expect(text).toContain(
+      '2/2 switch blocks fit (1 needed) — enough by count, but the find refused it: no switch has 2 nodes with 3 free resources each (2 nodes have 3 free resources, at most 1 in one switch)',
+    );
+    expect(text).not.toContain('finer levels');
+  });
+
+  it('the quotas: the rule that refused the window, its limit and the count the job would reach', () => {
+    const dir = scenario({
+      config: { jobSecurityTime: 0, quotas: { enabled: true, rules: { quotas: { '*,*,*,alice': [4, -1, -1] } } } },
+      jobs: [
+        { id: 1, user: 'alice', state: 'Running', startTime: NOW, resources: '1-4', moldables: nodes(2, H) },
+        { id: 2, user: 'alice', moldables: nodes(1) },
+      ],
+    });
+    const { text, json } = explain(dir, 2);
+    // Planned once job 1 ends: no reason, so no job-level quota rule; the window says it.
+    expect(json.decision).toMatchObject({ scheduled: true, start: NOW + H });
+    expect(json.quota).toBeUndefined();
+    const [window] = json.placement[0].parts[0].windows;
+    expect(window).toMatchObject({ from: NOW, fit: 2, needed: 1 });
+    expect(window.verdict).toEqual({ accepted: false, quota: { key: '*,*,*,alice', ruleSet: null, limit: 'resources', max: 4, count: 6 } });
+    expect(text).toContain(
+      '2/4 nodes fit (1 needed): 2 busy until 2023-11-14 23:13 (jobs 1) — enough by count, but quota rule *,*,*,alice refused it: resources limited to 4, the job would bring it to 6',
+    );
+  });
+});
+
+describe('oar-sched explain: shares and containers, as the engine sees them (real binary)', () => {
+  it('timesharing: a compatible timesharing job\'s resources are not busy for the job; an incompatible one waits for them', () => {
+    const dir = scenario({
+      jobs: [
+        { id: 1, user: 'alice', types: { timesharing: 'user,*' }, state: 'Running', startTime: NOW, resources: '1-4', moldables: nodes(2, 2 * H) },
+        { id: 2, user: 'bob', state: 'Running', startTime: NOW, resources: '5-8', moldables: nodes(2, H) },
+        { id: 3, user: 'alice', types: { timesharing: 'user,*' }, moldables: nodes(3) },
+        { id: 4, user: 'carol', types: { timesharing: 'user,*' }, moldables: nodes(3) },
+      ],
+    });
+    const shares = explain(dir, 3);
+    expect(shares.json.decision).toMatchObject({ scheduled: true, start: NOW + H });
+    const [window] = shares.json.placement[0].parts[0].windows;
+    expect(window).toMatchObject({ from: NOW, fit: 2, needed: 3 });
+    expect(window.causes).toEqual([{ cause: 'busy', count: 2, until: NOW + H, untilLatest: NOW + H, jobs: [2] }]);
+    expect(window.shared).toEqual({ resources: 4, timesharing: [1], placeholder: [] });
+    expect(shares.text).toContain('2/4 nodes fit (3 needed): 2 busy until 2023-11-14 23:13 (jobs 2), 4 resources shared from timesharing jobs 1');
+    // carol's key admits no share with alice's job: it waits for job 1 (and for job 3, planned first).
+    const other = explain(dir, 4);
+    expect(other.json.decision).toMatchObject({ scheduled: true, start: NOW + 2 * H });
+    expect(other.json.placement[0].parts[0].windows[0].causes).toEqual([{ cause: 'busy', count: 4, until: NOW + H, untilLatest: NOW + 2 * H, jobs: [1, 2] }]);
+    expect(other.json.placement[0].parts[0].windows[0].shared).toBeUndefined();
+  });
+
+  it('placeholders: an allow= job may use its placeholder\'s resources; for a plain job they are busy', () => {
+    const dir = scenario({
+      jobs: [
+        { id: 1, types: { placeholder: 'ph1' }, state: 'Running', startTime: NOW, resources: '1-4', moldables: nodes(2, 2 * H) },
+        { id: 2, state: 'Running', startTime: NOW, resources: '5-8', moldables: nodes(2, H) },
+        { id: 3, types: { allow: 'ph1' }, moldables: nodes(3) },
+        { id: 4, moldables: nodes(3) },
+      ],
+    });
+    const allowed = explain(dir, 3);
+    expect(allowed.json.decision).toMatchObject({ scheduled: true, start: NOW + H });
+    const [window] = allowed.json.placement[0].parts[0].windows;
+    expect(window).toMatchObject({ from: NOW, fit: 2, needed: 3 });
+    expect(window.causes).toEqual([{ cause: 'busy', count: 2, until: NOW + H, untilLatest: NOW + H, jobs: [2] }]);
+    expect(window.shared).toEqual({ resources: 4, timesharing: [], placeholder: [1] });
+    expect(allowed.text).toContain('2/4 nodes fit (3 needed): 2 busy until 2023-11-14 23:13 (jobs 2), 4 resources shared from placeholder jobs 1');
+    const plain = explain(dir, 4);
+    expect(plain.json.placement[0].parts[0].windows[0]).toMatchObject({ fit: 0, causes: [{ cause: 'busy', count: 4, until: NOW + H, untilLatest: NOW + 2 * H, jobs: [1, 2] }] });
+    expect(plain.text).toContain('0/4 nodes fit (3 needed): 4 busy until 2023-11-14 23:13…2023-11-15 00:13 (jobs 1, 2)');
+  });
+
+  it('inner jobs: windows within the container\'s resources and time span; a container that is not planned is the block', () => {
+    const dir = scenario({
+      jobs: [
+        { id: 10, types: { container: '' }, state: 'Running', startTime: NOW, resources: '1-4', moldables: nodes(2, 2 * H) },
+        { id: 11, types: { inner: '10' }, state: 'Running', startTime: NOW, resources: '1-2', moldables: nodes(1, H) },
+        { id: 12, types: { inner: '10' }, moldables: nodes(2) },
+        { id: 13, types: { inner: '10' }, moldables: nodes(1, 3 * H) },
+        { id: 20, types: { container: 'c2' }, moldables: nodes(5) },
+        { id: 21, types: { inner: 'c2' }, moldables: nodes(1) },
+      ],
+    });
+    const scope = { name: '10', containers: [{ job: 10, status: 'running', start: NOW, end: NOW + 2 * H, resourceIds: '1-4' }] };
+    // Job 12 waits for job 11 inside container 10; nodes 3 and 4 are not the container's.
+    const waits = explain(dir, 12);
+    expect(waits.json.decision).toMatchObject({ scheduled: true, start: NOW + H, resourceIds: '1-4' });
+    expect(waits.json.container).toEqual(scope);
+    expect(waits.json.placement[0].parts[0].windows).toEqual([
+      {
+        from: NOW,
+        to: NOW,
+        windows: 1,
+        level: 'network_address',
+        total: 4,
+        fit: 1,
+        needed: 2,
+        causes: [
+          { cause: 'busy', count: 1, until: NOW + H, untilLatest: NOW + H, jobs: [11] },
+          { cause: 'outside', count: 2, container: '10' },
+        ],
+      },
+    ]);
+    expect(waits.text).toContain('inner job of container "10"');
+    expect(waits.text).toContain('container job 10: running, 2023-11-14 22:13 → 2023-11-15 00:13, resources 1-4');
+    expect(waits.text).toContain('1/4 nodes fit (2 needed): 1 busy until 2023-11-14 23:13 (jobs 11), 2 outside container "10"');
+    // Job 13 is longer than what is left of its container: every window leaves it.
+    const tooLong = explain(dir, 13);
+    expect(tooLong.json.decision.reason.code).toBe('NO_WINDOW');
+    expect(tooLong.json.placement[0].parts[0].windows).toEqual([
+      { from: NOW, to: NOW + 2 * H, windows: 3, level: 'network_address', total: 4, fit: 0, needed: 1, causes: [{ cause: 'outside', count: 4, container: '10' }] },
+    ]);
+    expect(tooLong.text).toContain('(3 windows): 0/4 nodes fit (1 needed): 4 outside container "10"');
+    // Job 21's container cannot be planned (5 nodes on a 4-node cluster): no slot set, no window.
+    const orphan = explain(dir, 21);
+    expect(orphan.json.decision.reason.code).toBe('NO_SLOT_SET');
+    expect(orphan.json.container).toMatchObject({ name: 'c2', containers: [{ job: 20, status: 'not-planned', reason: { code: 'REQUEST_UNSATISFIABLE' } }] });
+    expect(orphan.json.placement).toEqual([]);
+    expect(orphan.json.placementNote).toContain('the container is the block');
+    expect(orphan.text).toContain('container job 20: not planned: REQUEST_UNSATISFIABLE');
+    expect(orphan.text).toContain('the inner slot set "c2" does not exist when the job is decided');
   });
 });
 

@@ -2,13 +2,16 @@
  * The explanation of one job, as plain data (what `explain --json` prints): its place in its
  * queue group's order (with the sorting policy's factors when it reports them), its
  * dependencies, the quota rule that refused it, the running besteffort jobs its queue does not
- * see, and per candidate window what blocks it (windows.ts). Built from a round the engine ran
- * (observe-round.ts): the decisions are the engine's, only the "why" is recomputed here.
+ * see, the container an inner job is confined to, and per candidate window what blocks it
+ * (windows.ts). Built from a round the engine ran (observe-round.ts): the decisions, the windows,
+ * their free sets and the find and quota verdicts are the engine's; only the wording (which jobs,
+ * which level) is counted here.
  */
-import { DEFAULT_AVAILABLE_UPTO, MAX_TIME, Platform, roleOf, type Snapshot } from '@oar-sched/core';
-import type { Decision, JobRecord, QuotaRuleDetails, Reason } from '@oar-sched/plugin-api';
-import type { ObservedRound } from './observe-round.js';
-import { examineWindows, type Occupation, type WindowSummary } from './windows.js';
+import { buildJob, Platform, roleOf, type ProbedMoldable, type SearchProbe, type Snapshot } from '@oar-sched/core';
+import type { Decision, Job, JobRecord, QuotaRuleDetails, Reason } from '@oar-sched/plugin-api';
+import { partShape, type PartShape } from './level-shortfall.js';
+import { MAX_WINDOWS, type ObservedRound } from './observe-round.js';
+import { examineWindows, type ContainerSpan, type Occupation, type WindowSummary } from './windows.js';
 
 export type OccupantKind = 'running' | 'reservation' | 'planned' | 'besteffort';
 
@@ -29,8 +32,10 @@ export interface Explanation {
   readonly invisibleBesteffort: readonly { readonly job: number; readonly resourceIds: string; readonly overlapsPlacement: boolean }[];
   /** Per examined moldable: the candidate windows before the start it got (all windows when not planned). */
   readonly placement: readonly MoldableExplanation[];
-  /** Why the windows were not examined, when they were not. */
+  /** Why the windows were not examined, when they were not; or where their walk stopped. */
   readonly placementNote?: string | undefined;
+  /** For an inner job: the container whose resources and time span its windows lie in. */
+  readonly container?: ContainerScope | undefined;
   /** What each job named in a window summary is. */
   readonly occupants: Readonly<Record<string, OccupantKind>>;
 }
@@ -71,10 +76,28 @@ export interface MoldableExplanation {
   readonly parts: readonly { readonly part: number; readonly request: string; readonly filter: string; readonly windows: readonly WindowSummary[] }[];
 }
 
-/** Reasons for which the engine searched windows (the others are decided before any search). */
-const SEARCHED: ReadonlySet<string> = new Set(['NO_WINDOW', 'QUOTA_EXCEEDED', 'WINDOW_TIME_LIMIT', 'REQUEST_UNSATISFIABLE', 'CONSTRAINT_EMPTY', 'RESERVATION_UNAVAILABLE']);
-/** At most this many window starts are examined. */
-const MAX_WINDOWS = 2000;
+/** The container slot set an inner job is placed in, and the container jobs that provide it. */
+export interface ContainerScope {
+  /** The slot set's name (the job's `inner=` value). */
+  readonly name: string;
+  readonly containers: readonly ContainerProvider[];
+}
+
+export interface ContainerProvider {
+  /** The container job. */
+  readonly job: number;
+  /**
+   * `running` (or planned before the round), `planned` this round before the inner job was
+   * decided, `planned-after` (decided after the inner job: it did not exist yet for it),
+   * `not-planned` (with the reason).
+   */
+  readonly status: 'running' | 'planned' | 'planned-after' | 'not-planned';
+  /** The inner window (start, end exclusive: the container's window minus the security time) and resources. */
+  readonly start?: number | undefined;
+  readonly end?: number | undefined;
+  readonly resourceIds?: string | undefined;
+  readonly reason?: Reason | undefined;
+}
 
 export function explainJob(snapshot: Snapshot, observed: ObservedRound, record: JobRecord, source: string, policy: string): Explanation {
   const { config, now } = snapshot;
@@ -87,16 +110,17 @@ export function explainJob(snapshot: Snapshot, observed: ObservedRound, record: 
     timezone: config.timezone,
     job: { id: record.id, user: record.user, queue: record.queue, state: record.state, types: record.types, properties: record.properties },
   };
-  const preoccupying = snapshot.jobs.filter((r) => roleOf(r) === 'preoccupying');
-  const occupations = (r: JobRecord): Occupation => {
+  const preoccupying = snapshot.jobs.filter((r) => roleOf(r) === 'preoccupying').map((r) => buildJob(r, platform, config));
+  const occupations = (j: Job): Occupation => {
+    const r = j.record;
     const walltime = (r.moldables[r.moldableIndex] ?? r.moldables[0])?.walltime ?? 0;
     const begin = r.startTime ?? now;
     let resources = platform.indicesOfIds(r.resources ?? []);
     if (r.state === 'Suspended') resources = resources.difference(platform.suspendableSet);
-    return { jobId: r.id, begin, end: begin + walltime + config.jobSecurityTime + r.suspendedDuration - 1, resources };
+    return { jobId: r.id, begin, end: begin + walltime + config.jobSecurityTime + r.suspendedDuration - 1, resources, placeholder: j.placeholder };
   };
   if (!decision) {
-    const runs = roleOf(record) === 'preoccupying' ? occupations(record) : undefined;
+    const runs = roleOf(record) === 'preoccupying' ? occupations(buildJob(record, platform, config)) : undefined;
     return {
       ...base,
       status: 'not-waiting',
@@ -114,50 +138,41 @@ export function explainJob(snapshot: Snapshot, observed: ObservedRound, record: 
   const visible: Occupation[] = [];
   const invisibleBesteffort: { job: number; resourceIds: string; overlapsPlacement: boolean }[] = [];
   const placed = decision.scheduled ? decision.placement : undefined;
-  for (const r of preoccupying) {
-    const o = occupations(r);
-    const besteffort = 'besteffort' in r.types;
-    if (besteffort && !besteffortGroup) {
+  for (const j of preoccupying) {
+    const o = occupations(j);
+    // Each job occupies its own slot set: the default one, or its container's (core §13.3).
+    if (j.slotSetName !== me.slotSetName) continue;
+    if (j.besteffort && !besteffortGroup) {
       const overlaps = placed !== undefined && o.resources.intersects(placed.resources) && o.end >= placed.start && o.begin <= placed.end;
-      invisibleBesteffort.push({ job: r.id, resourceIds: platform.idsText(o.resources), overlapsPlacement: overlaps });
+      invisibleBesteffort.push({ job: j.id, resourceIds: platform.idsText(o.resources), overlapsPlacement: overlaps });
       continue;
     }
     visible.push(o);
-    occupants[r.id] = besteffort ? 'besteffort' : r.reservation === 'Scheduled' ? 'reservation' : 'running';
+    occupants[j.id] = j.besteffort ? 'besteffort' : j.record.reservation === 'Scheduled' ? 'reservation' : 'running';
   }
   for (const d of observed.order.slice(0, index)) {
     const other = observed.result.decisions.get(d.id);
     if (!other?.scheduled || d.slotSetName !== me.slotSetName) continue;
     const p = other.placement;
-    visible.push({ jobId: d.id, begin: p.start, end: p.end, resources: p.resources });
+    visible.push({ jobId: d.id, begin: p.start, end: p.end, resources: p.resources, placeholder: d.placeholder });
     occupants[d.id] = d.role === 'reservation' ? 'reservation' : 'planned';
   }
   const dependencies = record.dependencies.map((id) => explainDependency(id, records.get(id), observed, config.jobSecurityTime));
-  const earliest = Math.max(now, ...dependencies.map((d) => (d.state === 'Waiting' && d.end !== undefined ? d.end : now)));
   const why = decision.scheduled ? undefined : decision.reason;
+  const inner = me.slotSetName === 'default' ? undefined : containerScope(me.slotSetName, snapshot, observed, index, preoccupying, platform);
+  const container = inner?.scope;
   let placementNote: string | undefined;
   let placement: MoldableExplanation[] = [];
   const job = observed.job;
-  if (me.slotSetName !== 'default') {
-    placementNote = `the job is placed inside container "${me.slotSetName}": its windows are not examined`;
-  } else if (why && !SEARCHED.has(why.code)) {
-    placementNote = `no window was searched: ${why.code}`;
-  } else if (job) {
-    const moldables = placed ? [placed.moldableIndex] : job.moldables.map((m) => m.index);
-    const starts = windowStarts(visible, snapshot, earliest, record, placed?.start);
-    placement = moldables.map((mi) => {
-      const m = job.moldables[mi]!;
-      const input = { resources: platform.resources, usable: platform.usable, occupations: visible, walltime: m.effectiveWalltime, starts };
-      return {
-        moldable: mi,
-        walltime: m.effectiveWalltime,
-        parts: m.parts.map((part, pi) => {
-          const filter = filterText(record.properties, record.moldables[mi]!.request[pi]!.property);
-          return { part: pi, request: part.levels.map((l) => `${l.level}=${l.count}`).join('/'), filter, windows: examineWindows(input, { levels: part.levels, constraint: part.constraint, filter }) };
-        }),
-      };
-    });
-    if (starts.length >= MAX_WINDOWS) placementNote = `only the first ${MAX_WINDOWS} windows were examined`;
+  const probe = observed.probe;
+  if (why?.code === 'NO_SLOT_SET' && container) {
+    placementNote = noContainerNote(container);
+  } else if (!probe || !job) {
+    placementNote = why ? `no window was searched: ${why.code}` : 'no window was searched';
+  } else {
+    const moldables = probe.moldables.filter((m) => !placed || m.index === placed.moldableIndex);
+    placement = moldables.map((m) => explainMoldable(m, probe, job, record, platform, visible, placed?.start, inner));
+    placementNote = walkNote(moldables, placed !== undefined);
   }
   return {
     ...base,
@@ -169,31 +184,116 @@ export function explainJob(snapshot: Snapshot, observed: ObservedRound, record: 
     invisibleBesteffort,
     placement,
     placementNote,
+    container,
     occupants,
   };
+}
+
+/** The windows of one moldable (before `before`, the start it got, when planned), per request part. */
+function explainMoldable(
+  m: ProbedMoldable,
+  probe: SearchProbe,
+  job: Job,
+  record: JobRecord,
+  platform: Platform,
+  occupations: readonly Occupation[],
+  before: number | undefined,
+  container: InnerSlotSet | undefined,
+): MoldableExplanation {
+  const moldable = job.moldables[m.index]!;
+  const windows = before === undefined ? m.windows : m.windows.filter((w) => w.start < before);
+  // Level counts put the built-in find's refusals into words; another find's are only reported.
+  const shapes = new Map<number, PartShape | undefined>();
+  const shape = (p: number): PartShape | undefined => {
+    if (probe.findName !== 'default') return undefined;
+    if (!shapes.has(p)) shapes.set(p, partShape(moldable.parts[p]!.levels, platform.hierarchy));
+    return shapes.get(p);
+  };
+  const input = {
+    resources: platform.resources,
+    usable: platform.usable,
+    occupations,
+    windows,
+    container: container && { name: container.scope.name, spans: container.spans },
+    verdict: { findName: probe.findName, parts: moldable.parts, shape },
+  };
+  return {
+    moldable: m.index,
+    walltime: m.walltime,
+    parts: moldable.parts.map((part, pi) => {
+      const filter = filterText(record.properties, record.moldables[m.index]!.request[pi]!.property);
+      return {
+        part: pi,
+        request: part.levels.map((l) => `${l.level}=${l.count}`).join('/'),
+        filter,
+        windows: examineWindows(input, { index: pi, levels: part.levels, constraint: part.constraint, filter }),
+      };
+    }),
+  };
+}
+
+/** Where the walk of the windows stopped, when that is worth saying. */
+function walkNote(moldables: readonly ProbedMoldable[], planned: boolean): string | undefined {
+  const notes = new Set<string>();
+  for (const m of moldables) {
+    if (m.end === 'capped') notes.add(`only the first ${MAX_WINDOWS} windows were examined`);
+    else if (m.end === 'latest-end' && !planned) notes.add(`later windows end after the quotas' window time limit (${m.latestEnd})`);
+    else if (m.end === 'after-horizon') notes.add('the dependencies only allow a start after the end of the horizon');
+  }
+  return notes.size > 0 ? [...notes].join('; ') : undefined;
+}
+
+/**
+ * The containers that provide slot set `name` (core §13): jobs of type `container` with that
+ * name, running (their inner window from `max(start, now)`) or decided this round (planned
+ * before the inner job, after it, or not at all). The inner window is the container's minus the
+ * security time.
+ */
+function containerScope(name: string, snapshot: Snapshot, observed: ObservedRound, index: number, preoccupying: readonly Job[], platform: Platform): InnerSlotSet {
+  const { now, config } = snapshot;
+  const containers: ContainerProvider[] = [];
+  const spans: ContainerSpan[] = [];
+  for (const j of preoccupying) {
+    if (j.container !== name) continue;
+    const r = j.record;
+    const walltime = (r.moldables[r.moldableIndex] ?? r.moldables[0])?.walltime ?? 0;
+    // As the engine opens it (core §13.2): from max(start, now), for the walltime (no security time).
+    const start = Math.max(r.startTime ?? now, now);
+    const end = start + walltime + r.suspendedDuration;
+    const resources = platform.indicesOfIds(r.resources ?? []);
+    containers.push({ job: j.id, status: 'running', start, end, resourceIds: platform.idsText(resources) });
+    spans.push({ begin: start, end: end - 1, resources });
+  }
+  observed.order.forEach((d, i) => {
+    if (d.container !== name) return;
+    const decision = observed.result.decisions.get(d.id)!;
+    if (!decision.scheduled) {
+      containers.push({ job: d.id, status: 'not-planned', reason: decision.reason });
+      return;
+    }
+    const p = decision.placement;
+    const end = p.start + p.walltime - config.jobSecurityTime;
+    containers.push({ job: d.id, status: i < index ? 'planned' : 'planned-after', start: p.start, end, resourceIds: p.resourceIds });
+    if (i < index) spans.push({ begin: p.start, end: end - 1, resources: p.resources });
+  });
+  return { scope: { name, containers: containers.sort((a, b) => a.job - b.job) }, spans };
+}
+
+/** The container slot set of an inner job: who provides it (for the explanation), and what they release (for the windows). */
+interface InnerSlotSet {
+  readonly scope: ContainerScope;
+  readonly spans: readonly ContainerSpan[];
+}
+
+function noContainerNote(scope: ContainerScope): string {
+  const why = scope.containers.length === 0 ? `no job of type container=${scope.name} is running or waiting` : 'its container is not running nor planned before it';
+  return `no window was searched: the inner slot set "${scope.name}" does not exist when the job is decided (${why}): the container is the block`;
 }
 
 function plainDecision(d: Decision): PlainDecision {
   if (!d.scheduled) return { scheduled: false, reason: d.reason };
   const p = d.placement;
   return { scheduled: true, start: p.start, end: p.end + 1, walltime: p.walltime, moldableIndex: p.moldableIndex, resourceIds: p.resourceIds };
-}
-
-/** Window starts the engine could have tried: every slot boundary from `earliest` on (before `before`). */
-function windowStarts(occupations: readonly Occupation[], snapshot: Snapshot, earliest: number, record: JobRecord, before: number | undefined): number[] {
-  if (record.reservation === 'toSchedule') return [Math.max(record.startTime ?? earliest, snapshot.now)];
-  const bounds = new Set<number>([earliest]);
-  for (const o of occupations) {
-    bounds.add(o.begin);
-    bounds.add(o.end + 1);
-  }
-  // The end of time (no limit, or a job that never ends) is no window start.
-  const endless = Math.min(MAX_TIME, DEFAULT_AVAILABLE_UPTO);
-  for (const r of snapshot.resources) if (r.availableUpto < endless) bounds.add(r.availableUpto);
-  return [...bounds]
-    .filter((t) => t >= earliest && (before === undefined || t < before) && t < endless)
-    .sort((a, b) => a - b)
-    .slice(0, MAX_WINDOWS);
 }
 
 function explainDependency(id: number, dep: JobRecord | undefined, observed: ObservedRound, securityTime: number): DependencyExplanation {

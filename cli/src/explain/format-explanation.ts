@@ -2,8 +2,11 @@
  * An explanation for a terminal: a few labelled lines, dates in the configured time zone, long
  * lists capped with "… and N more" (`--json` has them all).
  */
-import type { BlockCause, WindowSummary } from './windows.js';
-import type { Explanation, OccupantKind } from './explain-job.js';
+import type { QuotaRuleDetails } from '@oar-sched/plugin-api';
+import type { LevelCount } from './level-shortfall.js';
+import type { WindowVerdict } from './window-verdict.js';
+import { fitsByCount, type BlockCause, type SharedResources, type WindowSummary } from './windows.js';
+import type { ContainerScope, Explanation, OccupantKind } from './explain-job.js';
 
 /** Items shown before "… and N more". */
 const LIST_CAP = 8;
@@ -50,10 +53,7 @@ export function formatExplanation(e: Explanation, date: (seconds: number) => str
       lines.push(`    job ${dep.job}: ${dep.state === 'unknown' ? 'unknown to the round (ignored)' : dep.state}${exit}${when}${why}`);
     }
   }
-  if (e.quota) {
-    const q = e.quota;
-    lines.push(`  quota rule ${q.key}${q.ruleSet !== null ? ` (rule set ${q.ruleSet})` : ''}: ${q.limit} limited to ${q.max}, the job would bring it to ${q.count}`);
-  }
+  if (e.quota) lines.push(`  ${quotaText(e.quota)}`);
   if (e.invisibleBesteffort.length > 0) {
     const killed = e.invisibleBesteffort.filter((b) => b.overlapsPlacement).map((b) => String(b.job));
     lines.push(
@@ -61,6 +61,7 @@ export function formatExplanation(e: Explanation, date: (seconds: number) => str
         (killed.length > 0 ? `; the job is planned on resources of ${capped(killed)}, to be killed` : ''),
     );
   }
+  if (e.container) lines.push(...containerLines(e.container, date));
   if (e.placementNote) lines.push(`  placement: ${e.placementNote}`);
   for (const m of e.placement) {
     for (const p of m.parts) {
@@ -82,25 +83,117 @@ function windowRange(w: WindowSummary, date: (s: number) => string): string {
   return w.windows === 1 ? date(w.from) : `${date(w.from)} … ${date(w.to)} (${w.windows} windows)`;
 }
 
-/** `0/40 nodes fit (2 needed): 24 busy until 12:40 (jobs 812, 815), 12 excluded by gpu='YES', 4 Suspected`. */
+/**
+ * `0/40 nodes fit (2 needed): 24 busy until 12:40 (jobs 812, 815), 12 excluded by gpu='YES', 4 Suspected`;
+ * when enough fit by count, what the find or the quotas said (`— enough by count, but the find
+ * refused it: no switch has 2 free nodes`).
+ */
 export function windowText(w: WindowSummary, date: (s: number) => string, occupants: Readonly<Record<string, OccupantKind>>): string {
   const noun = levelNoun(w.level);
   const head = `${w.fit}/${w.total} ${noun} fit (${w.needed} needed)`;
   const causes = w.causes.map((c) => causeText(c, date, occupants));
-  const fits = typeof w.needed === 'number' ? w.fit >= w.needed : w.fit > 0;
-  return `${head}${causes.length > 0 ? `: ${causes.join(', ')}` : ''}${fits ? ' — enough by count: the find (finer levels) or quotas refused this window' : ''}`;
+  if (w.shared) causes.push(sharedText(w.shared));
+  const verdict = w.verdict && fitsByCount(w) ? ` — ${verdictText(w.verdict)}` : '';
+  return `${head}${causes.length > 0 ? `: ${causes.join(', ')}` : ''}${verdict}`;
+}
+
+/** `2 shared with timesharing jobs 1`, `2 of placeholder jobs 5 (allow)`. */
+function sharedText(s: SharedResources): string {
+  const whose = [s.timesharing.length > 0 ? `timesharing jobs ${capped(s.timesharing.map(String))}` : '', s.placeholder.length > 0 ? `placeholder jobs ${capped(s.placeholder.map(String))}` : '']
+    .filter((t) => t !== '')
+    .join(' and ');
+  return `${s.resources} resource${s.resources === 1 ? '' : 's'} shared from ${whose}`;
+}
+
+function verdictText(v: WindowVerdict): string {
+  if (v.accepted) return 'the find and the quotas accept this window: the assign did not take it';
+  const refusals: string[] = [];
+  if (v.find) {
+    const f = v.find;
+    const part = f.part !== undefined ? `part ${f.part} cannot be met: ` : '';
+    if (f.levels) refusals.push(`the find refused it: ${part}${shortfallText(f.levels)}`);
+    else if (f.error) refusals.push(`the find "${f.find}" failed: ${f.error}`);
+    else refusals.push(`the find "${f.find}" returned nothing for it`);
+  }
+  if (v.quota) refusals.push(`quota rule ${v.quota.key} refused it: ${limitText(v.quota)}`);
+  return `enough by count, but ${refusals.join('; and ')}`;
+}
+
+/** `quota rule *,*,*,alice: resources limited to 4, the job would bring it to 6`. */
+function quotaText(q: QuotaRuleDetails): string {
+  return `quota rule ${q.key}: ${limitText(q)}`;
+}
+
+function limitText(q: QuotaRuleDetails): string {
+  return `${q.ruleSet !== null ? `(rule set ${q.ruleSet}) ` : ''}${q.limit} limited to ${q.max}, the job would bring it to ${q.count}`;
+}
+
+/**
+ * `no switch has 2 nodes with 4 free cores each (3 nodes have 4 free cores, at most 1 in one switch)`,
+ * `only 1 node is entirely free (2 needed)`.
+ */
+export function shortfallText(levels: readonly LevelCount[]): string {
+  const top = levels[0]!;
+  const have = top.qualifying;
+  const subject = `${have === 0 ? 'no' : `only ${have}`} ${noun(top.level, have === 0 ? 1 : have)}`;
+  const needed = typeof top.count === 'number' && (top.count > 1 || have > 0) ? ` (${top.count} needed)` : '';
+  if (levels.length === 1) {
+    const what = top.count === 'ALL' ? ` of ${top.total}` : '';
+    return `${subject}${what} ${have > 1 ? 'are' : 'is'} entirely free${typeof top.count === 'number' ? needed : ` (${top.count})`}`;
+  }
+  const sentence = `${subject} ${have > 1 ? 'have' : 'has'} ${holding(levels, 1)}${levels.length > 2 ? ' each' : ''}${needed}`;
+  const next = levels[1]!;
+  const detail =
+    levels.length === 2
+      ? `${next.qualifying} ${noun(next.level, next.qualifying)} ${next.qualifying === 1 ? 'is' : 'are'} free`
+      : `${next.qualifying} ${noun(next.level, next.qualifying)} ${next.qualifying === 1 ? 'has' : 'have'} ${holding(levels, 2)}`;
+  return `${sentence} (${detail}, at most ${next.mostInOneParent ?? 0} in one ${noun(top.level, 1)})`;
+}
+
+/** What a counted block of level `i - 1` holds: `2 nodes with 4 free cores` (finest: `4 free cores`). */
+function holding(levels: readonly LevelCount[], i: number): string {
+  const l = levels[i]!;
+  const n = l.count as number;
+  if (i === levels.length - 1) return `${n} free ${noun(l.level, n)}`;
+  return `${n} ${noun(l.level, n)} with ${holding(levels, i + 1)}`;
+}
+
+/** A level's blocks in words: `node`/`nodes`, `resource`, `switch`/`switches`. */
+function noun(level: string, n: number): string {
+  const singular = level === 'resource_id' || level === 'id' ? 'resource' : level === 'network_address' || level === 'host' || level === 'nodes' ? 'node' : level;
+  if (n === 1) return singular;
+  return /(s|x|ch|sh)$/.test(singular) ? `${singular}es` : `${singular}s`;
+}
+
+/** `  inner job of container "c1": job 10 running, inner window … → …, resources 1-4`. */
+function containerLines(scope: ContainerScope, date: (s: number) => string): string[] {
+  const lines = [`  inner job of container "${scope.name}": its windows lie within the container's resources and time span (minus the security time)`];
+  if (scope.containers.length === 0) lines.push(`    no job of type container=${scope.name} is running or waiting`);
+  for (const c of scope.containers) {
+    const span = c.start !== undefined ? `, ${date(c.start)} → ${c.end !== undefined ? date(c.end) : '?'}, resources ${c.resourceIds}` : '';
+    const status =
+      c.status === 'not-planned'
+        ? `not planned: ${c.reason!.code}: ${c.reason!.message}`
+        : c.status === 'planned-after'
+          ? 'planned after this job (no use to it this round)'
+          : c.status;
+    lines.push(`    container job ${c.job}: ${status}${span}`);
+  }
+  return lines;
 }
 
 function causeText(c: BlockCause, date: (s: number) => string, occupants: Readonly<Record<string, OccupantKind>>): string {
   switch (c.cause) {
     case 'busy': {
       const until = c.until === c.untilLatest ? date(c.until) : `${date(c.until)}…${date(c.untilLatest)}`;
-      return `${c.count} busy until ${until} (${occupantsText(c.jobs, occupants)})`;
+      return `${c.count} busy until ${until}${c.jobs.length > 0 ? ` (${occupantsText(c.jobs, occupants)})` : ''}`;
     }
     case 'filter':
       return `${c.count} excluded by ${c.filter}`;
     case 'state':
       return `${c.count} ${c.state}`;
+    case 'outside':
+      return `${c.count} outside container "${c.container}"`;
     case 'offline':
       return `${c.count} unavailable from ${date(c.from)} (available_upto)`;
   }

@@ -1,11 +1,13 @@
 /**
  * Runs one round exactly as `schedule`/`round` would and records what `explain` needs, through
  * the engine's observation hooks only: the order in which jobs were decided (with the queues of
- * their group and the slot set they went into), and the factors the sorting policy reports when
- * asked (`SortContext.reportFactors`). Nothing here changes a decision: the observers return
- * nothing and the factor callback only stores numbers.
+ * their group and the slot set they went into), the factors the sorting policy reports when
+ * asked (`SortContext.reportFactors`), and the windows the explained job met (the round's
+ * `probe` option: the engine's own traversal, free sets, find and quota check, core
+ * round/search-probe.ts). Nothing here changes a decision: the observers return nothing, the
+ * factor callback only stores numbers, and the probe runs after the job's decision.
  */
-import { runRound, type PluginRegistry, type RoundOptions, type Snapshot } from '@oar-sched/core';
+import { runRound, type PluginRegistry, type RoundOptions, type SearchProbe, type Snapshot } from '@oar-sched/core';
 import type { Job, RoundResult, SortContext } from '@oar-sched/plugin-api';
 
 /** One `jobDecided` call, in order. */
@@ -17,6 +19,10 @@ export interface DecidedJob {
   readonly slotSetName: string;
   readonly role: Job['role'];
   readonly besteffort: boolean;
+  /** The inner slot set the job opens (type `container`), when it is one. */
+  readonly container: string | undefined;
+  /** Its `placeholder=` name, when it holds one. */
+  readonly placeholder: string | undefined;
 }
 
 export interface ObservedRound {
@@ -29,7 +35,12 @@ export interface ObservedRound {
   readonly factors: ReadonlyMap<number, Readonly<Record<string, number>>>;
   /** The sorting policy's order of each group, by the group's queues joined with `,`. */
   readonly sorted: ReadonlyMap<string, readonly number[]>;
+  /** The windows the explained job met; `undefined` when it never reached a window search. */
+  readonly probe: SearchProbe | undefined;
 }
+
+/** Windows walked per moldable at most. */
+export const MAX_WINDOWS = 2000;
 
 const TAP = 'oar-sched-explain';
 
@@ -43,7 +54,8 @@ export async function observeRound(snapshot: Snapshot, registry: PluginRegistry,
   const sorted = new Map<string, readonly number[]>();
   let job: Job | undefined;
   registry.hooks.jobDecided.tap(TAP, (ctx) => {
-    order.push({ id: ctx.job.id, queues: ctx.queues, slotSetName: ctx.job.slotSetName, role: ctx.job.role, besteffort: ctx.job.besteffort });
+    const j = ctx.job;
+    order.push({ id: j.id, queues: ctx.queues, slotSetName: j.slotSetName, role: j.role, besteffort: j.besteffort, container: j.container, placeholder: j.placeholder });
     if (ctx.job.id === jobId) job = ctx.job;
   });
   const sortHook = policy !== undefined ? registry.hooks.jobsSorting.get(policy) : undefined;
@@ -62,6 +74,7 @@ export async function observeRound(snapshot: Snapshot, registry: PluginRegistry,
       if (jobs) sorted.set(group, jobs.map((j) => j.id));
     },
   } as Parameters<NonNullable<typeof sortHook>['intercept']>[0]);
-  const result = await runRound(snapshot, registry, options);
-  return { result, order, job, factors, sorted };
+  let probe: SearchProbe | undefined;
+  const result = await runRound(snapshot, registry, { ...options, probe: { jobId, maxWindows: MAX_WINDOWS, report: (p) => (probe = p) } });
+  return { result, order, job, factors, sorted, probe };
 }

@@ -9,6 +9,7 @@ import { insertJob } from './insert-job.js';
 import { pluginErrorReason } from './plugin-error.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
 import { availabilityFor } from './shares.js';
+import { probeReservation } from './search-probe.js';
 
 export function scheduleReservation(state: RoundState, job: Job): ScheduledJob | Reason {
   if (job.requestError) return reason('REQUEST_INVALID', job.requestError);
@@ -20,24 +21,13 @@ export function scheduleReservation(state: RoundState, job: Job): ScheduledJob |
   }
   const start = Math.max(requested, state.now);
   const slotSet = state.slotSets.get('default')!;
-  // The check window is the raw walltime plus one second (OAR3): the security-time tail is not checked.
-  const checkEnd = start + moldable.walltime;
-  const availability = availabilityFor(job);
-  let left: Slot | undefined;
-  let right: Slot | undefined;
-  let available: IntervalSet | undefined;
-  for (const slot of slotSet.slots()) {
-    if (slot.end < start) continue;
-    if (slot.begin > checkEnd) break;
-    left ??= slot;
-    right = slot;
-    const free = availability ? availability(slot) : slot.free;
-    available = available ? available.intersect(free) : free;
-  }
+  const window = reservationWindow(state, job, start);
+  if (window && state.probe?.jobId === job.id) probeReservation(state, state.probe, job, start, window);
   const hook = state.registry.hooks.find.get('default');
-  if (!left || !right || !available || !hook) {
+  if (!window || !hook) {
     return reason('RESERVATION_UNAVAILABLE', 'the reservation lies outside the scheduling horizon');
   }
+  const { left, right, available } = window;
   const context = createFindContext(state, job, moldable, 'default', hook);
   context.available = available;
   context.beginning = left === slotSet.first;
@@ -56,4 +46,26 @@ export function scheduleReservation(state: RoundState, job: Job): ScheduledJob |
   }
   insertJob(state, slotSet, job, start, W, resources, left);
   return { job, start, walltime: W, moldableIndex: 0, resources };
+}
+
+/**
+ * The slots a new reservation is checked on and its free set over them: the slots containing
+ * `start` … `start + walltime` (the raw walltime plus one second, OAR3: the security-time tail is
+ * not checked), timesharing/allow shares included. `undefined` outside the horizon.
+ */
+export function reservationWindow(state: RoundState, job: Job, start: number): { left: Slot; right: Slot; available: IntervalSet } | undefined {
+  const checkEnd = start + job.moldables[0]!.walltime;
+  const availability = availabilityFor(job);
+  let left: Slot | undefined;
+  let right: Slot | undefined;
+  let available: IntervalSet | undefined;
+  for (const slot of state.slotSets.get('default')!.slots()) {
+    if (slot.end < start) continue;
+    if (slot.begin > checkEnd) break;
+    left ??= slot;
+    right = slot;
+    const free = availability ? availability(slot) : slot.free;
+    available = available ? available.intersect(free) : free;
+  }
+  return left && right && available ? { left, right, available } : undefined;
 }

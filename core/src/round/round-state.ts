@@ -8,6 +8,7 @@ import type { Platform } from '../platform/platform.js';
 import type { PluginRegistry } from '../registry/plugin-registry.js';
 import type { SlotSet } from '../slots/slot-set.js';
 import type { QuotaPort } from '../quotas/quota-port.js';
+import type { ProbeRequest } from './search-probe.js';
 
 export interface ScheduledJob {
   readonly job: Job;
@@ -41,4 +42,6 @@ export interface RoundState {
   readonly karma: Map<number, number>;
   /** `config.sorting` with the sections the sorting plugins declared validated (what `SortContext.settings` gets). */
   readonly sortingSettings: SortingSettings;
+  /** The job whose windows a tool explains (`RoundOptions.probe`); `undefined` in a scheduling round. */
+  readonly probe: ProbeRequest | undefined;
 }

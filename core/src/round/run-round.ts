@@ -20,6 +20,7 @@ import { scheduleReservation } from './reservations.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
 import { buildRoundResult, placedDecision, unscheduledDecision } from './round-result.js';
 import { scheduleJob } from './schedule-job.js';
+import type { ProbeRequest } from './search-probe.js';
 import { assertSortingAvailable, resolveSortingSettings, sortingPolicyName, sortJobs } from './sorting.js';
 
 export interface RoundOptions {
@@ -34,6 +35,11 @@ export interface RoundOptions {
    * made (a database round writes them in its transaction, so that its filters see them).
    */
   readonly onPropertyChanges?: ((changes: readonly PropertyChange[]) => Promise<void>) | undefined;
+  /**
+   * For a tool explaining one job (`oar-sched explain`): when that job is searched, the windows it
+   * met are walked again and reported (round/search-probe.ts). Changes no decision.
+   */
+  readonly probe?: ProbeRequest | undefined;
 }
 
 export function assertRunnable(snapshot: Snapshot, registry: PluginRegistry, options: RoundOptions = {}): void {
@@ -68,6 +74,7 @@ export async function runRound(snapshot: Snapshot, registry: PluginRegistry, opt
     preplaced: new Map(),
     warnings: [],
     sortingSettings,
+    probe: options.probe,
   };
   if (registry.hooks.roundStart.isUsed()) {
     observe(registry, 'roundStart', registry.hooks.roundStart, roundStartContext(snapshot, state, options), state.warnings);

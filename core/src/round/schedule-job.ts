@@ -11,6 +11,7 @@ import { evaluateDependencies } from './dependencies.js';
 import { insertJob } from './insert-job.js';
 import type { RoundState, ScheduledJob } from './round-state.js';
 import { leftSlotOf, searchMoldable } from './search-moldable.js';
+import { probeSearch } from './search-probe.js';
 
 export function scheduleJob(
   state: RoundState,
@@ -80,6 +81,8 @@ export function scheduleJob(
   } catch (e) {
     return pluginErrorReason(state.registry, e, 'assign/find plugin failed');
   }
+  // After the decision, before any insertion: the probe sees the slot set the assign saw.
+  if (state.probe?.jobId === job.id) probeSearch(state, state.probe, job, slotSet, minStart, quotasApply);
   if (result === undefined) {
     // Nobody handled the job: a configuration or plugin fault, not something time will fix.
     return reason('PLUGIN_DECLINED', `every assign plugin named "${assignName}" declined the job`, { kind: 'error' });
