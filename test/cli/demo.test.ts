@@ -64,6 +64,14 @@ describe('oar-sched demo (real binary)', () => {
     expect(again.code, again.stderr).toBe(0);
     const json = JSON.parse(again.stdout) as { database: string; jobs: { id: number; state: string }[]; next: string[] };
     expect(json.jobs.filter((j) => j.state === 'toLaunch').map((j) => j.id)).toEqual([4, 5, 10, 14, 15]);
+    // explain and gantt read the demo's round as it was (its --now), so they run first.
+    const explained = run(...json.next[3]!.split(' ').slice(1));
+    expect(explained.code, explained.stderr).toBe(0);
+    expect(explained.stdout).toMatch(/^Job 11 \(user \w+, queue default\)/);
+    expect(explained.stdout).toMatch(/windows before its start:\n.*nodes fit \(4 needed\): \d+ busy until/);
+    const charted = run(...json.next[4]!.split(' ').slice(1));
+    expect(charted.code, charted.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'demo-gantt.html'), 'utf8')).toMatch(/^<!doctype html>/i);
     const round = run(...json.next[0]!.split(' ').slice(1));
     expect(round.code, round.stderr).toBe(0);
     const exported = run(...json.next[1]!.split(' ').slice(1));

@@ -69,6 +69,9 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<numb
     `oar-sched round ${dbArg} --config ${configShown} --now ${next} --no-notify`,
     `oar-sched db export ${dbArg} --config ${configShown} --now ${next} --out replay.json`,
     'oar-sched schedule --scenario replay.json --format table',
+    // Job 11 waits for four free nodes: explain shows what holds each earlier window.
+    `oar-sched explain 11 ${dbArg} --config ${configShown} --now ${now}`,
+    `oar-sched gantt ${dbArg} --config ${configShown} --now ${now} --out demo-gantt.html`,
   ];
   if (options.format === 'json') {
     const jobs = rows.map((r) => ({ ...r, about: ABOUT[r.id] ?? '' }));
