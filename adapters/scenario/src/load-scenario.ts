@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { IntervalSet } from '@oar-sched/plugin-api';
-import { OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot, describeCycle, findDependencyCycles, waitingDependencyGraph } from '@oar-sched/core';
+import { OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type Snapshot, describeCycle, findDependencyCycles, waitingDependencyGraph } from '@oar-sched/core';
 import { findTooDeep } from './json-depth.js';
 import { parseJsonWithPosition } from './json-errors.js';
-import { MAX_LISTED_PROBLEMS, MAX_NESTING_DEPTH, MAX_RESOURCES } from './limits.js';
+import { MAX_LISTED_PROBLEMS, MAX_NESTING_DEPTH } from './limits.js';
+import { checkResourceIds, expandResources, resourceCountProblem } from './resource-entries.js';
 import { scenarioSchema, type ScenarioDocument, type ScenarioExpect } from './scenario-schema.js';
 
 export interface ScenarioLoadOptions {
@@ -65,9 +66,10 @@ export function scenarioFromJson(value: unknown, file = '<scenario>', options: S
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) throw invalid(file, formatZodIssues(parsed.error.issues).split('\n'));
   const document = parsed.data;
-  checkResourceCount(document, file);
+  const tooMany = resourceCountProblem(document.resources);
+  if (tooMany !== undefined) throw invalid(file, [tooMany]);
   const problems: string[] = [];
-  const declared = checkResourceIds(document, problems);
+  const declared = checkResourceIds(document.resources, problems);
   checkQueues(document, problems);
   checkJobs(document, declared, problems);
   if (problems.length > 0) throw invalid(file, problems.map((p) => `✖ ${p}`));
@@ -78,7 +80,7 @@ export function scenarioFromJson(value: unknown, file = '<scenario>', options: S
     now: document.now,
     config: document.config,
     queues: document.queues,
-    resources: expandResources(document),
+    resources: expandResources(document.resources),
     jobs,
     accounting: document.accounting,
   };
@@ -98,64 +100,8 @@ function abridgedPath(path: readonly PropertyKey[]): string {
   return path.length <= shown ? formatPath(path) : `${formatPath(path.slice(0, shown))}… (${path.length + 1} levels deep)`;
 }
 
-function idsOf(entry: ScenarioDocument['resources'][number]): IntervalSet {
-  return entry.id !== undefined ? IntervalSet.range(entry.id, entry.id) : (entry.ids ?? IntervalSet.EMPTY);
-}
-
 function idList(ids: IntervalSet | readonly number[]): number[] {
   return ids instanceof IntervalSet ? [...ids.values()] : [...ids];
-}
-
-/** Refuses more than `MAX_RESOURCES` resources by counting intervals, before any is enumerated. */
-function checkResourceCount(document: ScenarioDocument, file: string): void {
-  let total = 0;
-  document.resources.forEach((entry, i) => {
-    const ids = idsOf(entry);
-    total += ids.size;
-    if (total <= MAX_RESOURCES) return;
-    let [lo, hi] = [0, -1];
-    for (const [a, b] of ids.intervals()) if (b - a > hi - lo) [lo, hi] = [a, b];
-    const range = lo === hi ? String(lo) : `${lo}-${hi}`;
-    throw invalid(file, [
-      `✖ expected at most ${MAX_RESOURCES} resources in a scenario (the limit), but this entry brings the count to ${total}; ` +
-        `its largest range ${range} holds ${hi - lo + 1} ids → at resources[${i}].${entry.id !== undefined ? 'id' : 'ids'}`,
-    ]);
-  });
-}
-
-/**
- * Ids declared by two entries, found by sweeping intervals in id order: one problem per
- * overlapping range, whatever its length. Returns every declared id.
- */
-function checkResourceIds(document: ScenarioDocument, problems: string[]): IntervalSet {
-  const intervals: [lo: number, hi: number, entry: number][] = [];
-  document.resources.forEach((entry, i) => {
-    for (const [a, b] of idsOf(entry).intervals()) intervals.push([a, b, i]);
-  });
-  intervals.sort((x, y) => x[0] - y[0] || x[2] - y[2]);
-  let coverEnd = -1;
-  let coverEntry = -1;
-  for (const [a, b, i] of intervals) {
-    if (a <= coverEnd) {
-      const hi = Math.min(b, coverEnd);
-      const [first, second] = i < coverEntry ? [i, coverEntry] : [coverEntry, i];
-      const field = document.resources[second]!.id !== undefined ? 'id' : 'ids';
-      const what = a === hi ? `resource id ${a} is` : `resource ids ${a}-${hi} are`;
-      problems.push(`${what} declared twice (resources[${first}] and resources[${second}]) → at resources[${second}].${field}`);
-    }
-    if (b > coverEnd) [coverEnd, coverEntry] = [b, i];
-  }
-  return IntervalSet.fromIntervals(intervals.map(([a, b]) => [a, b] as const));
-}
-
-function expandResources(document: ScenarioDocument): ResourceRecord[] {
-  const out: ResourceRecord[] = [];
-  for (const r of document.resources) {
-    for (const id of idsOf(r).values()) {
-      out.push({ id, state: r.state, type: r.type, availableUpto: r.availableUpto, properties: r.properties });
-    }
-  }
-  return out;
 }
 
 function checkQueues(document: ScenarioDocument, problems: string[]): void {
