@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { IntervalSet } from '@oar-sched/plugin-api';
-import { OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type Snapshot, describeCycle, findDependencyCycles, waitingDependencyGraph } from '@oar-sched/core';
-import { findTooDeep } from './json-depth.js';
+import { OarSchedError, isOarSchedError, formatPath, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type Snapshot, describeCycle, findDependencyCycles, waitingDependencyGraph } from '@oar-sched/core';
 import { parseJsonWithPosition } from './json-errors.js';
-import { MAX_LISTED_PROBLEMS, MAX_NESTING_DEPTH } from './limits.js';
+import { MAX_LISTED_PROBLEMS } from './limits.js';
 import { checkResourceIds, expandResources, resourceCountProblem } from './resource-entries.js';
-import { scenarioSchema, type ScenarioDocument, type ScenarioExpect } from './scenario-schema.js';
+import type { ScenarioDocument, ScenarioExpect } from './scenario-schema.js';
+import { validateScenarioDocument } from './validate-scenario.js';
 
 export interface ScenarioLoadOptions {
   /**
@@ -54,18 +54,9 @@ export function parseScenario(text: string, file = '<scenario>', options: Scenar
 }
 
 export function scenarioFromJson(value: unknown, file = '<scenario>', options: ScenarioLoadOptions = {}): LoadedScenario {
-  // Before the config merge and zod, which both recurse.
-  const tooDeep = findTooDeep(value, MAX_NESTING_DEPTH);
-  if (tooDeep) {
-    throw invalid(file, [`✖ expected at most ${MAX_NESTING_DEPTH} levels of nested arrays and objects, found deeper nesting → at ${abridgedPath(tooDeep)}`]);
-  }
-  const input =
-    options.schedulerDefaults !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? { ...value, config: mergeSchedulerConfig(options.schedulerDefaults, (value as { config?: unknown }).config) }
-      : value;
-  const parsed = scenarioSchema.safeParse(input);
-  if (!parsed.success) throw invalid(file, formatZodIssues(parsed.error.issues).split('\n'));
-  const document = parsed.data;
+  const validated = validateScenarioDocument(value, { schedulerDefaults: options.schedulerDefaults });
+  if (!validated.ok) throw invalid(file, validated.problems);
+  const document = validated.document;
   const tooMany = resourceCountProblem(document.resources);
   if (tooMany !== undefined) throw invalid(file, [tooMany]);
   const problems: string[] = [];
@@ -92,12 +83,6 @@ function invalid(file: string, lines: readonly string[]): OarSchedError {
   const shown = lines.slice(0, MAX_LISTED_PROBLEMS);
   if (lines.length > shown.length) shown.push(`… and ${lines.length - shown.length} more`);
   return new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${shown.join('\n')}`);
-}
-
-/** The first few steps of a very long path: enough to find the place in the file. */
-function abridgedPath(path: readonly PropertyKey[]): string {
-  const shown = 12;
-  return path.length <= shown ? formatPath(path) : `${formatPath(path.slice(0, shown))}… (${path.length + 1} levels deep)`;
 }
 
 function idList(ids: IntervalSet | readonly number[]): number[] {
