@@ -1,8 +1,9 @@
 /**
  * A parsed scenario document → the validated document (defaults applied), or the problems that
  * refuse it. The fast path (fast-scenario.ts) takes the large parts (`resources`, `jobs`,
- * `accounting`, `expect`) when it is sure of them; zod reads the rest. When anything is wrong, zod reads the whole document as if
- * there were no fast path, so every message, and the order of the list, is zod's own.
+ * `accounting`, `expect`) when it is sure of them; zod reads the rest. When anything is wrong,
+ * zod reads the whole document as if there were no fast path, so every message, and the order of
+ * the list, is zod's own.
  */
 import { formatPath, formatZodIssues, mergeSchedulerConfig, type SchedulerConfigInput } from '@oar-sched/core';
 import { fastScenarioParts, withFastParts, withoutFastParts } from './fast-scenario.js';
@@ -37,7 +38,7 @@ export function validateScenarioDocument(value: unknown, options: ValidateOption
   }
   const parsed = scenarioSchema.safeParse(withSchedulerDefaults(rest, options.schedulerDefaults));
   if (!parsed.success) {
-    // A problem outside the arrays: the whole document through zod, for the complete list.
+    // A problem outside the fast parts: the whole document through zod, for the complete list.
     if (fast !== undefined) return validateScenarioDocument(value, { ...options, fastPath: false });
     return { ok: false, problems: formatZodIssues(parsed.error.issues).split('\n') };
   }
