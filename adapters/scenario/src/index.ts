@@ -6,6 +6,8 @@
  */
 export { loadScenarioFile, parseScenario, scenarioFromJson } from './load-scenario.js';
 export type { LoadedScenario, ScenarioLoadOptions } from './load-scenario.js';
+export { validateScenarioDocument } from './validate-scenario.js';
+export type { ScenarioValidation, ValidateOptions, ValidationPath } from './validate-scenario.js';
 export { scheduleScenario } from './schedule-scenario.js';
 export { toScenarioResult } from './result.js';
 export type { ScenarioResult, JobOutcome, SlotOutcome } from './result.js';

@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { IntervalSet } from '@oar-sched/plugin-api';
-import { OarSchedError, isOarSchedError, formatPath, formatZodIssues, mergeSchedulerConfig, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type ResourceRecord, type Snapshot, describeCycle, findDependencyCycles, waitingDependencyGraph } from '@oar-sched/core';
-import { findTooDeep } from './json-depth.js';
+import { OarSchedError, isOarSchedError, formatPath, validateQuotasConfig, roleOf, parseExpression, type SchedulerConfigInput, type JobRecord, type Snapshot, describeCycle, findDependencyCycles, waitingDependencyGraph } from '@oar-sched/core';
 import { parseJsonWithPosition } from './json-errors.js';
-import { MAX_LISTED_PROBLEMS, MAX_NESTING_DEPTH, MAX_RESOURCES } from './limits.js';
-import { scenarioSchema, type ScenarioDocument, type ScenarioExpect } from './scenario-schema.js';
+import { MAX_LISTED_PROBLEMS } from './limits.js';
+import { checkResourceIds, expandResources, resourceCountProblem } from './resource-entries.js';
+import type { ScenarioDocument, ScenarioExpect } from './scenario-schema.js';
+import { validateScenarioDocument } from './validate-scenario.js';
 
 export interface ScenarioLoadOptions {
   /**
@@ -53,21 +54,13 @@ export function parseScenario(text: string, file = '<scenario>', options: Scenar
 }
 
 export function scenarioFromJson(value: unknown, file = '<scenario>', options: ScenarioLoadOptions = {}): LoadedScenario {
-  // Before the config merge and zod, which both recurse.
-  const tooDeep = findTooDeep(value, MAX_NESTING_DEPTH);
-  if (tooDeep) {
-    throw invalid(file, [`✖ expected at most ${MAX_NESTING_DEPTH} levels of nested arrays and objects, found deeper nesting → at ${abridgedPath(tooDeep)}`]);
-  }
-  const input =
-    options.schedulerDefaults !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? { ...value, config: mergeSchedulerConfig(options.schedulerDefaults, (value as { config?: unknown }).config) }
-      : value;
-  const parsed = scenarioSchema.safeParse(input);
-  if (!parsed.success) throw invalid(file, formatZodIssues(parsed.error.issues).split('\n'));
-  const document = parsed.data;
-  checkResourceCount(document, file);
+  const validated = validateScenarioDocument(value, { schedulerDefaults: options.schedulerDefaults });
+  if (!validated.ok) throw invalid(file, validated.problems);
+  const document = validated.document;
+  const tooMany = resourceCountProblem(document.resources);
+  if (tooMany !== undefined) throw invalid(file, [tooMany]);
   const problems: string[] = [];
-  const declared = checkResourceIds(document, problems);
+  const declared = checkResourceIds(document.resources, problems);
   checkQueues(document, problems);
   checkJobs(document, declared, problems);
   if (problems.length > 0) throw invalid(file, problems.map((p) => `✖ ${p}`));
@@ -78,7 +71,7 @@ export function scenarioFromJson(value: unknown, file = '<scenario>', options: S
     now: document.now,
     config: document.config,
     queues: document.queues,
-    resources: expandResources(document),
+    resources: expandResources(document.resources),
     jobs,
     accounting: document.accounting,
   };
@@ -92,70 +85,8 @@ function invalid(file: string, lines: readonly string[]): OarSchedError {
   return new OarSchedError('SCENARIO_INVALID', `${file}: invalid scenario:\n${shown.join('\n')}`);
 }
 
-/** The first few steps of a very long path: enough to find the place in the file. */
-function abridgedPath(path: readonly PropertyKey[]): string {
-  const shown = 12;
-  return path.length <= shown ? formatPath(path) : `${formatPath(path.slice(0, shown))}… (${path.length + 1} levels deep)`;
-}
-
-function idsOf(entry: ScenarioDocument['resources'][number]): IntervalSet {
-  return entry.id !== undefined ? IntervalSet.range(entry.id, entry.id) : (entry.ids ?? IntervalSet.EMPTY);
-}
-
 function idList(ids: IntervalSet | readonly number[]): number[] {
   return ids instanceof IntervalSet ? [...ids.values()] : [...ids];
-}
-
-/** Refuses more than `MAX_RESOURCES` resources by counting intervals, before any is enumerated. */
-function checkResourceCount(document: ScenarioDocument, file: string): void {
-  let total = 0;
-  document.resources.forEach((entry, i) => {
-    const ids = idsOf(entry);
-    total += ids.size;
-    if (total <= MAX_RESOURCES) return;
-    let [lo, hi] = [0, -1];
-    for (const [a, b] of ids.intervals()) if (b - a > hi - lo) [lo, hi] = [a, b];
-    const range = lo === hi ? String(lo) : `${lo}-${hi}`;
-    throw invalid(file, [
-      `✖ expected at most ${MAX_RESOURCES} resources in a scenario (the limit), but this entry brings the count to ${total}; ` +
-        `its largest range ${range} holds ${hi - lo + 1} ids → at resources[${i}].${entry.id !== undefined ? 'id' : 'ids'}`,
-    ]);
-  });
-}
-
-/**
- * Ids declared by two entries, found by sweeping intervals in id order: one problem per
- * overlapping range, whatever its length. Returns every declared id.
- */
-function checkResourceIds(document: ScenarioDocument, problems: string[]): IntervalSet {
-  const intervals: [lo: number, hi: number, entry: number][] = [];
-  document.resources.forEach((entry, i) => {
-    for (const [a, b] of idsOf(entry).intervals()) intervals.push([a, b, i]);
-  });
-  intervals.sort((x, y) => x[0] - y[0] || x[2] - y[2]);
-  let coverEnd = -1;
-  let coverEntry = -1;
-  for (const [a, b, i] of intervals) {
-    if (a <= coverEnd) {
-      const hi = Math.min(b, coverEnd);
-      const [first, second] = i < coverEntry ? [i, coverEntry] : [coverEntry, i];
-      const field = document.resources[second]!.id !== undefined ? 'id' : 'ids';
-      const what = a === hi ? `resource id ${a} is` : `resource ids ${a}-${hi} are`;
-      problems.push(`${what} declared twice (resources[${first}] and resources[${second}]) → at resources[${second}].${field}`);
-    }
-    if (b > coverEnd) [coverEnd, coverEntry] = [b, i];
-  }
-  return IntervalSet.fromIntervals(intervals.map(([a, b]) => [a, b] as const));
-}
-
-function expandResources(document: ScenarioDocument): ResourceRecord[] {
-  const out: ResourceRecord[] = [];
-  for (const r of document.resources) {
-    for (const id of idsOf(r).values()) {
-      out.push({ id, state: r.state, type: r.type, availableUpto: r.availableUpto, properties: r.properties });
-    }
-  }
-  return out;
 }
 
 function checkQueues(document: ScenarioDocument, problems: string[]): void {
@@ -175,9 +106,9 @@ function checkJobs(document: ScenarioDocument, declared: IntervalSet, problems: 
     const first = seen.get(job.id);
     if (first !== undefined) problems.push(`job id ${job.id} is used twice (jobs[${first}] and jobs[${i}]) → at ${at(['id'])}`);
     seen.set(job.id, i);
-    checkExpression(job.properties, at(['properties']), problems);
+    checkExpression(job.properties, () => at(['properties']), problems);
     job.moldables.forEach((m, k) => {
-      m.request.forEach((p, n) => checkExpression(p.property, at(['moldables', k, 'request', n, 'property']), problems));
+      m.request.forEach((p, n) => checkExpression(p.property, () => at(['moldables', k, 'request', n, 'property']), problems));
       // A zero-length occupation [start, start - 1] is no occupation at all: the job would hold
       // nothing while "running". With a security time the job still occupies that (a warning).
       if (m.walltime + securityTime < 1) {
@@ -250,12 +181,13 @@ function checkQuotas(document: ScenarioDocument, file: string): void {
   }
 }
 
-function checkExpression(text: string, path: string, problems: string[]): void {
+/** `path` is only worked out for a problem: most jobs have no constraint, and 5,000 jobs is 10,000 paths. */
+function checkExpression(text: string, path: () => string, problems: string[]): void {
   if (text.trim() === '') return;
   try {
     parseExpression(text);
   } catch (e) {
     if (!isOarSchedError(e)) throw e;
-    problems.push(`${e.message} → at ${path}`);
+    problems.push(`${e.message} → at ${path()}`);
   }
 }

@@ -1,30 +1,37 @@
 /**
  * The JSON contract of `oar-sched schedule --scenario` (scenario-format.md). Unknown top-level
  * keys are ignored (vectors carry `origin`, `note`, …); unknown keys inside objects are errors.
+ *
+ * The constants below are shared with the fast path (fast-resource.ts, fast-job.ts), which must
+ * accept exactly what this schema accepts and produce the same values: change both together
+ * (fast-scenario.test.ts compares the two on every field).
  */
 import { z } from 'zod';
 import { parseIntervalSet, type IntervalSet } from '@oar-sched/plugin-api';
 import { schedulerConfigSchema, JOB_STATES } from '@oar-sched/core';
 
 /** The largest resource id a resource-set string accepts (ids are 32-bit in OAR and here). */
-const MAX_RESOURCE_ID = 2 ** 31 - 1;
+export const MAX_RESOURCE_ID = 2 ** 31 - 1;
 const RESOURCE_ID_ERROR = 'expected a resource id ≥ 1';
 
 /** One resource id, refused below 1 with the same words whether it comes alone or in a range. */
 const resourceId = z.number().int().min(1, { error: RESOURCE_ID_ERROR }).max(MAX_RESOURCE_ID);
 
 /**
- * A resource-set string, kept as intervals: `"1-100000000"` must reach the size check in
- * load-scenario.ts before anything enumerates it.
+ * A resource-set string as intervals, or why it is refused (the issue's message). Never
+ * enumerates: `"1-100000000"` must reach the size check in load-scenario.ts first.
  */
-const idSetString = z.string().transform((text, ctx): IntervalSet => {
+export function parseResourceIdSet(text: string): IntervalSet | string {
   const parsed = parseIntervalSet(text);
+  if (typeof parsed === 'string') return `expected a resource-set string like "1-16 22" (${parsed})`;
+  if (parsed.min === 0) return `${RESOURCE_ID_ERROR}, but "${text.trim()}" includes 0`;
+  return parsed;
+}
+
+const idSetString = z.string().transform((text, ctx): IntervalSet => {
+  const parsed = parseResourceIdSet(text);
   if (typeof parsed === 'string') {
-    ctx.addIssue({ code: 'custom', message: `expected a resource-set string like "1-16 22" (${parsed})` });
-    return z.NEVER;
-  }
-  if (parsed.min === 0) {
-    ctx.addIssue({ code: 'custom', message: `${RESOURCE_ID_ERROR}, but "${text.trim()}" includes 0` });
+    ctx.addIssue({ code: 'custom', message: parsed });
     return z.NEVER;
   }
   return parsed;
@@ -35,15 +42,17 @@ export const idSet = z.union([idSetString, z.array(resourceId)], {
   error: 'expected a resource-set string like "1-16 22" or an array of ids',
 });
 
-
 /** The values core §11.1 gives meaning to (`X,Y`, each `*`, `user` or `name`, order irrelevant). */
 export const TIMESHARING_VALUES: readonly string[] = ['*,*', 'user,*', '*,user', 'name,*', '*,name', 'user,name', 'name,user'];
 
 const SPECIAL_COUNTS = ['ALL', 'BEST', 'HALF_BEST'] as const;
-const count = z.custom<number | (typeof SPECIAL_COUNTS)[number]>(
-  (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1) || SPECIAL_COUNTS.includes(v as never),
-  { error: 'expected a count ≥ 1 or "ALL", "BEST", "HALF_BEST"' },
-);
+
+/** A level's `count`: an integer ≥ 1 (not necessarily a safe one) or one of the special words. */
+export function isCount(v: unknown): v is number | (typeof SPECIAL_COUNTS)[number] {
+  return (typeof v === 'number' && Number.isInteger(v) && v >= 1) || SPECIAL_COUNTS.includes(v as never);
+}
+
+const count = z.custom<number | (typeof SPECIAL_COUNTS)[number]>(isCount, { error: 'expected a count ≥ 1 or "ALL", "BEST", "HALF_BEST"' });
 
 const part = z
   .object({
@@ -66,15 +75,37 @@ const moldable = z
 
 const propertyValue = z.union([z.string(), z.number()]);
 
-const reservedProperties = ['id', 'resource_id', 'type', 'state', 'available_upto'];
+export const RESERVED_PROPERTIES: readonly string[] = ['id', 'resource_id', 'type', 'state', 'available_upto'];
+export const RESOURCE_STATES = ['Alive', 'Absent', 'Suspected', 'Dead'] as const;
+export const RESERVATION_KINDS = ['None', 'toSchedule', 'Scheduled'] as const;
+
+/** What an absent field of a resource entry becomes (`properties` becomes a new `{}`). */
+export const RESOURCE_DEFAULTS = { state: 'Alive', type: 'default', availableUpto: 2147483647 } as const;
+
+/** What an absent field of a job becomes (`types` a new `{}`, `dependencies` a new `[]`). */
+export const JOB_DEFAULTS = {
+  name: null,
+  user: '',
+  project: '',
+  queue: 'default',
+  state: 'Waiting',
+  reservation: 'None',
+  moldableIndex: 0,
+  suspendedDuration: 0,
+  exitCode: null,
+  submissionTime: 0,
+  qos: 0,
+  nice: 1,
+  properties: '',
+} as const;
 
 const resource = z
   .object({
     id: resourceId.optional(),
     ids: idSetString.optional(),
-    state: z.enum(['Alive', 'Absent', 'Suspected', 'Dead']).default('Alive'),
-    type: z.string().default('default'),
-    availableUpto: z.number().int().default(2147483647),
+    state: z.enum(RESOURCE_STATES).default(RESOURCE_DEFAULTS.state),
+    type: z.string().default(RESOURCE_DEFAULTS.type),
+    availableUpto: z.number().int().default(RESOURCE_DEFAULTS.availableUpto),
     properties: z.record(z.string(), propertyValue).default({}),
   })
   .strict()
@@ -85,7 +116,7 @@ const resource = z
     for (const name of Object.keys(r.properties)) {
       if (name === '') {
         ctx.addIssue({ code: 'custom', path: ['properties'], message: 'expected non-empty property names, found a property named ""' });
-      } else if (reservedProperties.includes(name)) {
+      } else if (RESERVED_PROPERTIES.includes(name)) {
         ctx.addIssue({ code: 'custom', path: ['properties', name], message: `"${name}" is a reserved attribute name, not a property` });
       }
     }
@@ -96,24 +127,24 @@ const jobId = z.number().int().min(1, { error: 'expected a job id ≥ 1 (OAR num
 const job = z
   .object({
     id: jobId,
-    name: z.string().nullable().default(null),
-    user: z.string().default(''),
-    project: z.string().default(''),
-    queue: z.string().default('default'),
+    name: z.string().nullable().default(JOB_DEFAULTS.name),
+    user: z.string().default(JOB_DEFAULTS.user),
+    project: z.string().default(JOB_DEFAULTS.project),
+    queue: z.string().default(JOB_DEFAULTS.queue),
     state: z
       .enum(JOB_STATES, { error: (issue) => `expected an OAR job state: ${JOB_STATES.join(', ')} (got ${JSON.stringify(issue.input)})` })
-      .default('Waiting'),
-    reservation: z.enum(['None', 'toSchedule', 'Scheduled']).default('None'),
+      .default(JOB_DEFAULTS.state),
+    reservation: z.enum(RESERVATION_KINDS).default(JOB_DEFAULTS.reservation),
     startTime: z.number().int().optional(),
     resources: idSet.optional(),
-    moldableIndex: z.number().int().min(0).default(0),
-    suspendedDuration: z.number().int().min(0).default(0),
-    exitCode: z.number().int().nullable().default(null),
-    submissionTime: z.number().int().default(0),
-    qos: z.number().default(0),
-    nice: z.number().default(1),
+    moldableIndex: z.number().int().min(0).default(JOB_DEFAULTS.moldableIndex),
+    suspendedDuration: z.number().int().min(0).default(JOB_DEFAULTS.suspendedDuration),
+    exitCode: z.number().int().nullable().default(JOB_DEFAULTS.exitCode),
+    submissionTime: z.number().int().default(JOB_DEFAULTS.submissionTime),
+    qos: z.number().default(JOB_DEFAULTS.qos),
+    nice: z.number().default(JOB_DEFAULTS.nice),
     types: z.record(z.string(), z.string()).default({}),
-    properties: z.string().default(''),
+    properties: z.string().default(JOB_DEFAULTS.properties),
     moldables: z.array(moldable).min(1, 'expected at least one moldable'),
     dependencies: z.array(jobId).default([]),
   })
@@ -137,6 +168,8 @@ const queue = z
   })
   .strict();
 
+export const CONSUMPTION_TYPES = ['ASKED', 'USED'] as const;
+
 const accounting = z
   .object({
     windowStart: z.number().int(),
@@ -144,7 +177,7 @@ const accounting = z
     user: z.string(),
     project: z.string(),
     queue: z.string(),
-    consumptionType: z.enum(['ASKED', 'USED']),
+    consumptionType: z.enum(CONSUMPTION_TYPES),
     consumption: z.number(),
   })
   .strict();

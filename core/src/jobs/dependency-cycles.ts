@@ -14,6 +14,7 @@ import { roleOf } from './build-jobs.js';
  * `graph` maps a job id to the ids it depends on; ids that are not keys are ignored.
  */
 export function findDependencyCycles(graph: ReadonlyMap<number, readonly number[]>): number[][] {
+  if (!hasEdge(graph)) return []; // most rounds: no waiting job depends on another, no search
   const cycles: number[][] = [];
   for (const group of stronglyConnected(graph)) {
     const start = group.reduce((a, b) => Math.min(a, b));
@@ -31,6 +32,11 @@ export function waitingDependencyGraph(records: Iterable<Pick<JobRecord, 'id' | 
   const waiting = [...records].filter((r) => roleOf(r) === 'waiting');
   const ids = new Set(waiting.map((r) => r.id));
   return new Map(waiting.map((r) => [r.id, r.dependencies.filter((d) => ids.has(d))]));
+}
+
+function hasEdge(graph: ReadonlyMap<number, readonly number[]>): boolean {
+  for (const edges of graph.values()) if (edges.length > 0) return true;
+  return false;
 }
 
 /** `jobs 3 → 5 → 3 depend on each other`, or `job 3 depends on itself`. */
