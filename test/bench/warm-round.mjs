@@ -9,9 +9,12 @@
 //     this process (modules loaded and compiled, the setup rebuilt by each call as the command does);
 //   - served: `oar-sched round --socket S` as a new process, a thin client of an `oar-sched serve`
 //     started once on that socket (engine, plugins and config kept warm in the server).
-// Every mode runs once untimed first; the runs then rotate through the modes, so that the load of
-// this shared machine weighs on all of them alike. Medians of --runs (default 9) runs. The plans of
-// the three modes are compared (they must be the same). Speed is reported, never asserted.
+// The timed rounds run as OAR runs them (`round --no-notify`, no --json: on a large cluster the
+// JSON is tens of MB, whose printing is not what is compared here): every mode runs once untimed
+// first, then the runs rotate through the modes, so that the load of this shared machine weighs on
+// all of them alike; medians of --runs (default 9) runs. Then 3 rounds per mode with --json give
+// the phases (medians) and the plans, compared across the modes (they must be the same). Speed is
+// reported, never asserted.
 //
 // Databases: "demo" is `oar-sched demo`'s database as the demo leaves it (its own round done: the
 // next round replans its waiting jobs); a workload name (nodeonly-r10000-j300, …) is that workload
@@ -64,7 +67,8 @@ function removeCopy(file) {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
 }
 
-const roundArgs = (file, now) => ['round', '--db', `sqlite:${file}`, '--now', String(now), '--no-notify', '--json'];
+const roundArgs = (file, now, json) => ['round', '--db', `sqlite:${file}`, '--now', String(now), '--no-notify', ...(json ? ['--json'] : [])];
+const PHASE_RUNS = 3;
 
 /** User + system time of the waited-for children of this process (Linux /proc; 10 ms ticks). */
 function childrenCpuMs() {
@@ -80,8 +84,16 @@ function runProcess(args, cwd) {
   const wall = performance.now() - t0;
   const cpu1 = childrenCpuMs();
   if (r.status !== 0) throw new Error(`oar-sched ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const json = JSON.parse(r.stdout);
-  return { wall, cpu: cpu0 === undefined ? undefined : cpu1 - cpu0, phases: json.phases, plan: planOf(json) };
+  return { wall, cpu: cpu0 === undefined ? undefined : cpu1 - cpu0, ...jsonOf(args, r.stdout) };
+}
+
+function nodeAlone(cwd) {
+  const cpu0 = childrenCpuMs();
+  const t0 = performance.now();
+  spawnSync(process.execPath, ['-e', '0'], { cwd });
+  const wall = performance.now() - t0;
+  const cpu1 = childrenCpuMs();
+  return { wall, cpu: cpu0 === undefined ? undefined : cpu1 - cpu0 };
 }
 
 async function runInProcess(runCli, args, cwd) {
@@ -94,11 +106,15 @@ async function runInProcess(runCli, args, cwd) {
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   if (code !== 0) throw new Error(`in-process round exited ${code}: ${err}`);
-  const json = JSON.parse(out);
-  return { wall, cpu: (cpu.user + cpu.system) / 1000, phases: json.phases, plan: planOf(json) };
+  return { wall, cpu: (cpu.user + cpu.system) / 1000, ...jsonOf(args, out) };
 }
 
-const planOf = (json) => JSON.stringify({ gantt: json.gantt, launched: json.launched, operations: json.operations });
+/** With --json: the phases and the plan (gantt, launches, operations written). */
+function jsonOf(args, stdout) {
+  if (!args.includes('--json')) return {};
+  const json = JSON.parse(stdout);
+  return { phases: json.phases, plan: JSON.stringify({ gantt: json.gantt, launched: json.launched, operations: json.operations }) };
+}
 
 /** Starts `oar-sched serve` on a socket in `dir`; resolves once the socket answers. */
 async function startServer(dir) {
@@ -148,45 +164,55 @@ export async function measureWarmRound({ runs = 9, databases = ['demo', 'nodeonl
     const server = served ? await startServer(dir) : undefined;
     try {
       const modes = {
-        cold: (file) => runProcess([...roundArgs(file, now), ...(served ? ['--no-serve'] : [])], dir),
-        'warm in-process': (file) => runInProcess(runCli, roundArgs(file, now), dir),
-        ...(server ? { served: (file) => runProcess([...roundArgs(file, now), '--socket', server.socket], dir) } : {}),
+        cold: (file, json) => runProcess([...roundArgs(file, now, json), ...(served ? ['--no-serve'] : [])], dir),
+        'warm in-process': (file, json) => runInProcess(runCli, roundArgs(file, now, json), dir),
+        ...(server ? { served: (file, json) => runProcess([...roundArgs(file, now, json), '--socket', server.socket], dir) } : {}),
+        // The floor of any process OAR starts: Node's own start, nothing loaded.
+        'node -e 0': () => nodeAlone(dir),
       };
       const names = Object.keys(modes);
-      const results = Object.fromEntries(names.map((m) => [m, []]));
+      const roundModes = names.filter((m) => m !== 'node -e 0');
+      const timed = Object.fromEntries(names.map((m) => [m, []]));
+      const withJson = Object.fromEntries(names.map((m) => [m, []]));
       let copies = 0;
-      const once = async (mode) => {
+      const once = async (mode, json) => {
         const file = freshCopy(dir, copies++);
         try {
-          return await modes[mode](file);
+          return await modes[mode](file, json);
         } finally {
           removeCopy(file);
         }
       };
-      for (const mode of names) await once(mode); // untimed: disk cache, the first in-process round
+      for (const mode of names) await once(mode, false); // untimed: disk cache, the first in-process round
       const load0 = loadavg()[0];
-      for (let i = 0; i < runs; i++) {
-        // Rotate the order: no mode always runs right after another.
-        for (let k = 0; k < names.length; k++) {
-          const mode = names[(i + k) % names.length];
-          results[mode].push(await once(mode));
-        }
-      }
-      const plans = new Set(names.map((m) => results[m][0].plan));
+      // Rotate the order: no mode always runs right after another.
+      const rotate = async (n, list, into, json) => {
+        for (let i = 0; i < n; i++) for (let k = 0; k < list.length; k++) into[list[(i + k) % list.length]].push(await once(list[(i + k) % list.length], json));
+      };
+      await rotate(runs, names, timed, false);
+      await rotate(PHASE_RUNS, roundModes, withJson, true);
+      const plans = new Set(roundModes.flatMap((m) => withJson[m].map((r) => r.plan)));
       for (const mode of names) {
-        const r = results[mode];
-        const phase = (p) => median(r.map((x) => x.phases[p] ?? 0));
+        const r = timed[mode];
+        const j = withJson[mode];
+        if (j.length === 0) {
+          rows.push({ database: name, mode, 'wall ms': median(r.map((x) => x.wall)).toFixed(0), 'cpu ms': r[0].cpu === undefined ? '' : median(r.map((x) => x.cpu)).toFixed(0), runs: `${runs}` });
+          continue;
+        }
+        const phase = (p) => median(j.map((x) => x.phases[p] ?? 0));
+        const inProcess = mode === 'warm in-process';
         rows.push({
           database: name,
           mode,
           'wall ms': median(r.map((x) => x.wall)).toFixed(0),
           'cpu ms': r[0].cpu === undefined ? '' : median(r.map((x) => x.cpu)).toFixed(0),
-          'start ms': mode === 'warm in-process' ? '' : phase('start').toFixed(0),
-          'load ms': mode === 'warm in-process' ? '' : phase('load').toFixed(0),
-          'read+engine+write+commit ms': median(r.map((x) => x.phases.read + x.phases.engine + x.phases.write + x.phases.commit)).toFixed(0),
+          'start ms': inProcess ? '' : phase('start').toFixed(0),
+          'load ms': inProcess ? '' : phase('load').toFixed(0),
+          'read+engine+write+commit ms': median(j.map((x) => x.phases.read + x.phases.engine + x.phases.write + x.phases.commit)).toFixed(0),
           'engine ms': phase('engine').toFixed(0),
+          'wall with --json ms': median(j.map((x) => x.wall)).toFixed(0),
           'same plan': plans.size === 1 ? 'yes' : 'NO',
-          runs,
+          runs: `${runs} + ${PHASE_RUNS}`,
           load: `${load0.toFixed(1)}→${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
         });
       }
