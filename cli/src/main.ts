@@ -187,7 +187,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
         'Rounds run one at a time. Before each, the config file, the project\'s package.json and each\n' +
         'loaded plugin\'s entry file and package.json are checked (modification time, size): when one\n' +
         'changed, the config and the plugins are loaded anew. SIGTERM or SIGINT: the round in progress\n' +
-        'finishes, then the server removes its socket and exits 0. See docs/guides/serve.md.\n' +
+        'finishes, then the server removes its socket and exits 0. See docs/guides/keep-the-scheduler-warm.md.\n' +
         `\n${EXIT_CODES_HELP}\n` +
         'Example:\n  oar-sched serve --oar-conf /etc/oar/oar.conf --config /srv/oar-sched/oar.config.ts',
     )
