@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initSchema, insertJob, insertQueue, insertResources, listTables, openDatabase } from '@oar-sched/db';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { OAR_SCHED_BIN, runBin, startServer, type TestServer } from '../support/oar-sched-server.js';
+import { OAR_SCHED_BIN, runBin, startBin, startServer, type TestServer } from '../support/oar-sched-server.js';
 
 const N = 1_000_000;
 /** The environment of every child: nothing of the developer's OAR settings or server. */
@@ -346,6 +346,25 @@ describe('oar-sched serve: one round at a time, stopping, dying', () => {
         'its database transaction was not committed and rolled back with its connection\noar-sched: the round wrote nothing\n',
     );
     expect(await dump(join(dir, db))).toEqual(before);
+  });
+
+  it('a client killed during its round takes the round with it (rolled back, as in-process); the next round runs', async () => {
+    const dir = await twoJobSite(60);
+    slowPlugin(dir, 5000);
+    const server = await serve(dir);
+    const db = copyOf(dir);
+    const before = await dump(join(dir, db));
+    const client = startBin(dir, ['round', '--db', `sqlite:${db}`, '--now', String(N), '--no-notify', '--socket', server.socket], ENV);
+    await until(() => existsSync(join(dir, 'hook.log')), 'the round to start');
+    client.child.kill('SIGKILL');
+    await client.done;
+    await until(() => server.log().includes('the round thread failed'), 'the server to stop the round');
+    expect(server.log()).toContain(`the client in ${dir} went away during its round: stopping the round`);
+    expect(await dump(join(dir, db))).toEqual(before);
+    slowPlugin(dir, 0);
+    const next = await round(dir, ['--db', `sqlite:${copyOf(dir)}`, '--now', String(N), '--no-notify', '--socket', server.socket]);
+    expect(next.code, next.stderr).toBe(0);
+    expect(server.log()).toMatch(/round in .*: exit 0/);
   });
 
   it('a server lost after the commit: a warning, and the exit code of the committed plan (its notifications may be missing)', async () => {

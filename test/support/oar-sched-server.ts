@@ -51,14 +51,18 @@ export async function startServer(cwd: string, socket: string, args: readonly st
   };
 }
 
-/** Starts the binary with `args`; resolves when it exits, with its code and output. */
+/** Starts the binary with `args`; `done` resolves when it exits, with its code and output. */
+export function startBin(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, [OAR_SCHED_BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (t: string) => (stdout += t));
+  child.stderr!.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((res) => child.once('close', (code) => res({ code, stdout, stderr })));
+  return { child, done };
+}
+
+/** Runs the binary with `args`; resolves when it exits, with its code and output. */
 export function runBin(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((res) => {
-    const child = spawn(process.execPath, [OAR_SCHED_BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
-    child.once('close', (code) => res({ code, stdout, stderr }));
-  });
+  return startBin(cwd, args, env).done;
 }

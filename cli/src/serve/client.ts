@@ -39,8 +39,14 @@ export async function roundThroughServer(request: ServedRoundRequest, io: CliIo)
   const env = envOf(io);
   const cwd = cwdOf(io);
   const path = socketPath(request.socket, env, cwd);
-  if (lstatSync(path, { throwIfNoEntry: false })?.isSocket() !== true) return undefined;
   const where = `the oar-sched server at ${path}`;
+  try {
+    if (lstatSync(path, { throwIfNoEntry: false })?.isSocket() !== true) return undefined;
+  } catch (e) {
+    // The socket's folder cannot be read by this user: a server may be there, not for us.
+    io.err(`oar-sched: warning: cannot look for ${where} (${(e as NodeJS.ErrnoException).code ?? String(e)}): the round runs in this process\n`);
+    return undefined;
+  }
   return new Promise((resolve) => {
     const socket = connect(path);
     let sent = false;

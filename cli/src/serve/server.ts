@@ -12,7 +12,10 @@
  *
  * Rounds: one at a time, in arrival order (a second client waits; OAR never sends two, but the
  * server does not rely on it). A client that went away before its turn has its round dropped,
- * unrun. Between rounds the server's own thread does nothing but answer connections.
+ * unrun; one that goes away during its round takes the round with it, as a killed in-process
+ * round would: the round thread is stopped (its transaction rolls back unless it had committed)
+ * and the next round gets a new one. Between rounds the server's own thread does nothing but
+ * answer connections.
  *
  * Stop (SIGTERM, SIGINT): no new connection; the round in progress finishes; rounds still waiting
  * are declined (their clients run them in-process: nothing of them ran); then the round thread
@@ -71,11 +74,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
 
   const serveRound = async (connection: Socket, request: RoundRequest, receivedAt: number): Promise<void> => {
     if (connection.destroyed) return; // its client went away while waiting: nothing runs for it
-    if (stopping) {
-      writeFrame(connection, { declined: 'the server is stopping' });
-      connection.end();
-      return;
-    }
+    if (stopping) return decline(connection);
     const t0 = performance.now();
     let committed: number | undefined;
     const sink = {
@@ -87,6 +86,14 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
       },
     };
     let exitCode: number;
+    let finished = false;
+    // The client went away during its round (OAR killed it): the round goes too, as in-process.
+    const clientGone = () => {
+      if (finished || worker === undefined) return;
+      log(`the client in ${request.cwd} went away during its round: stopping the round (its transaction rolls back unless it had committed)`);
+      void worker.terminate();
+    };
+    connection.once('close', clientGone);
     try {
       worker ??= new RoundWorker();
       let outcome = await worker.round(request, receivedAt, sink);
@@ -107,6 +114,8 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
       sink.err(Buffer.from(lost.text));
       exitCode = lost.code;
     }
+    finished = true;
+    connection.off('close', clientGone);
     writeFrame(connection, { exit: exitCode });
     connection.end();
     log(`round in ${request.cwd}: exit ${exitCode} (${(performance.now() - t0).toFixed(0)} ms)`);
@@ -119,8 +128,11 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
     writeFrame(connection, { hello: { version: options.version, pid: process.pid } });
     readFrames(connection, (frame) => {
       if (!('round' in frame)) return connection.destroy();
+      if (stopping) return decline(connection);
       const receivedAt = performance.timeOrigin + performance.now();
-      queue = queue.then(() => serveRound(connection, frame.round as RoundRequest, receivedAt));
+      queue = queue
+        .then(() => serveRound(connection, frame.round as RoundRequest, receivedAt))
+        .catch((e: unknown) => log(`internal error, please report it: ${e instanceof Error ? e.stack : String(e)}`));
     });
   });
 
@@ -135,7 +147,8 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
       server.close();
       void queue.then(async () => {
         await worker?.terminate();
-        for (const connection of connections) connection.destroy();
+        // Clients connected but not served: told so, they run their rounds themselves.
+        for (const connection of connections) decline(connection);
         removeOwnSocket(path, socketInode);
         process.off('SIGTERM', stop);
         process.off('SIGINT', stop);
@@ -146,6 +159,12 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
+}
+
+/** Tells a client its round will not run here (nothing of it ran): it runs the round itself. */
+function decline(connection: Socket): void {
+  writeFrame(connection, { declined: 'the server is stopping' });
+  connection.end();
 }
 
 /** A new server on `path`, its socket file created with mode 0600 (no moment with wider rights). */

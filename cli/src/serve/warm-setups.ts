@@ -24,6 +24,9 @@ interface Held {
   readonly fingerprint: Fingerprint;
 }
 
+/** Setups held at most: OAR runs its rounds from one folder with one config; others come and go. */
+const MAX_HELD = 8;
+
 export class WarmSetups {
   readonly #held = new Map<string, Held>();
   /** Where a held setup's logger writes: the current round's. */
@@ -36,6 +39,8 @@ export class WarmSetups {
     const key = options.configFile !== undefined ? `file:${options.configFile}` : `search:${options.cwd}`;
     const held = this.#held.get(key);
     if (held !== undefined) {
+      this.#held.delete(key); // most recently used last: the first one is dropped past MAX_HELD
+      this.#held.set(key, held);
       for (const line of held.lines) {
         if (line.warn) this.#target.warn(line.message);
         else this.#target.info(line.message);
@@ -60,6 +65,7 @@ export class WarmSetups {
     building = false;
     const fingerprint = new Map([...configFingerprint, ...fingerprintOf(pluginPaths(setup))]);
     this.#held.set(key, { setup, lines, fingerprint });
+    if (this.#held.size > MAX_HELD) this.#held.delete(this.#held.keys().next().value!);
     return setup;
   }
 
