@@ -367,6 +367,19 @@ describe('oar-sched serve: one round at a time, stopping, dying', () => {
     expect(server.log()).toMatch(/round in .*: exit 0/);
   });
 
+  it('a round thread that died between rounds (a plugin threw from a timer) is replaced: the next round runs', async () => {
+    const dir = await twoJobSite(60);
+    writeFileSync(join(dir, 'late.mjs'), "export default { apiVersion: 1, name: 'late', setup(api) { api.extraMetasched('late', () => { setTimeout(() => { throw new Error('late failure'); }, 100); }); } };\n");
+    writeFileSync(join(dir, 'oar.config.json'), '{ "plugins": { "list": ["./late.mjs"] }, "extraMetasched": { "name": "late" } }\n');
+    const server = await serve(dir);
+    const args = () => ['--db', `sqlite:${copyOf(dir)}`, '--now', String(N), '--no-notify', '--socket', server.socket];
+    expect((await round(dir, args())).code).toBe(0);
+    await new Promise((r) => setTimeout(r, 500));
+    const next = await round(dir, args());
+    expect(next.code, next.stderr).toBe(0);
+    expect(server.log()).toContain('the round thread had stopped since the last round (late failure): starting a new one');
+  });
+
   it('a server lost after the commit: a warning, and the exit code of the committed plan (its notifications may be missing)', async () => {
     const dir = await twoJobSite(60);
     const socket = join(dir, 'dies.sock');

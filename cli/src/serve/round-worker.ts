@@ -63,6 +63,11 @@ export class RoundWorker {
     });
   }
 
+  /** Why the thread stopped (an error no one caught, between rounds too), or `undefined` while it runs. */
+  get failure(): Error | undefined {
+    return this.#failure;
+  }
+
   async terminate(): Promise<void> {
     this.#failure ??= new Error('the round thread was stopped');
     await this.#worker.terminate();

@@ -95,6 +95,10 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
     };
     connection.once('close', clientGone);
     try {
+      if (worker?.failure !== undefined) {
+        log(`the round thread had stopped since the last round (${worker.failure.message}): starting a new one`);
+        worker = undefined;
+      }
       worker ??= new RoundWorker();
       let outcome = await worker.round(request, receivedAt, sink);
       if ('stale' in outcome) {
