@@ -358,7 +358,7 @@ describe('oar-sched serve: one round at a time, stopping, dying', () => {
     await until(() => existsSync(join(dir, 'hook.log')), 'the round to start');
     client.child.kill('SIGKILL');
     await client.done;
-    await until(() => server.log().includes('the round thread failed'), 'the server to stop the round');
+    await until(() => server.log().includes('the round thread stopped during the round'), 'the server to stop the round');
     expect(server.log()).toContain(`the client in ${dir} went away during its round: stopping the round`);
     expect(await dump(join(dir, db))).toEqual(before);
     slowPlugin(dir, 0);

@@ -10,12 +10,8 @@
  * stops the server here, exit 2, with the message a round would print); then the socket is
  * created, mode 0600: only the server's user may connect.
  *
- * Rounds: one at a time, in arrival order (a second client waits; OAR never sends two, but the
- * server does not rely on it). A client that went away before its turn has its round dropped,
- * unrun; one that goes away during its round takes the round with it, as a killed in-process
- * round would: the round thread is stopped (its transaction rolls back unless it had committed)
- * and the next round gets a new one. Between rounds the server's own thread does nothing but
- * answer connections.
+ * Rounds: one at a time, in the round thread (round-queue.ts). Between rounds the server's own
+ * thread does nothing but answer connections.
  *
  * Stop (SIGTERM, SIGINT): no new connection; the round in progress finishes; rounds still waiting
  * are declined (their clients run them in-process: nothing of them ran); then the round thread
@@ -28,8 +24,8 @@ import { constants } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { cwdOf, envOf, type CliIo } from '../io.js';
 import { UsageError } from '../usage-error.js';
-import { lostRound } from './lost-round.js';
-import { readFrames, writeFrame, writeOutput, type RoundRequest } from './protocol.js';
+import { readFrames, writeFrame, type RoundRequest } from './protocol.js';
+import { decline, RoundQueue } from './round-queue.js';
 import { RoundWorker } from './round-worker.js';
 import { socketPath } from './socket-path.js';
 
@@ -47,7 +43,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
   const path = socketPath(options.socket, envOf(io), cwd);
   await claimSocketPath(path, log);
 
-  let worker: RoundWorker | undefined = new RoundWorker();
+  const worker = new RoundWorker();
   const prepared = await worker.prepare({ config: options.config, oarConf: options.oarConf }, cwd);
   if (prepared.logged) io.err(prepared.logged);
   if (prepared.failure) {
@@ -61,70 +57,15 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
     server.once('listening', resolve);
     server.once('error', (e) => reject(new UsageError(`cannot listen on ${path}: ${e.message}`, 'check that its folder exists and is writable, or give another --socket')));
   }).catch(async (e: unknown) => {
-    await worker?.terminate();
+    await worker.terminate();
     throw e;
   });
   const socketInode = lstatSync(path).ino;
   server.on('error', (e) => log(`socket error: ${e.message}`));
   log(`listening on ${path} (oar-sched ${options.version}, pid ${process.pid})`);
 
+  const rounds = new RoundQueue(worker, log);
   const connections = new Set<Socket>();
-  let queue = Promise.resolve();
-  let stopping = false;
-
-  const serveRound = async (connection: Socket, request: RoundRequest, receivedAt: number): Promise<void> => {
-    if (connection.destroyed) return; // its client went away while waiting: nothing runs for it
-    if (stopping) return decline(connection);
-    const t0 = performance.now();
-    let committed: number | undefined;
-    const sink = {
-      out: (bytes: Uint8Array) => writeOutput(connection, 'out', bytes),
-      err: (bytes: Uint8Array) => writeOutput(connection, 'err', bytes),
-      committed: (exitCode: number) => {
-        committed = exitCode;
-        writeFrame(connection, { committed: exitCode });
-      },
-    };
-    let exitCode: number;
-    let finished = false;
-    // The client went away during its round (OAR killed it): the round goes too, as in-process.
-    const clientGone = () => {
-      if (finished || worker === undefined) return;
-      log(`the client in ${request.cwd} went away during its round: stopping the round (its transaction rolls back unless it had committed)`);
-      void worker.terminate();
-    };
-    connection.once('close', clientGone);
-    try {
-      if (worker?.failure !== undefined) {
-        log(`the round thread had stopped since the last round (${worker.failure.message}): starting a new one`);
-        worker = undefined;
-      }
-      worker ??= new RoundWorker();
-      let outcome = await worker.round(request, receivedAt, sink);
-      if ('stale' in outcome) {
-        log(`changed since loaded: ${outcome.stale.join(', ')}: loading the config and plugins anew`);
-        await worker.terminate();
-        worker = new RoundWorker();
-        outcome = await worker.round(request, receivedAt, sink);
-        if ('stale' in outcome) throw new Error('a new round thread reported a stale setup');
-      }
-      exitCode = outcome.exitCode;
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      log(`the round thread failed: ${reason}; a new one will run the next round`);
-      await worker?.terminate().catch(() => {});
-      worker = undefined;
-      const lost = lostRound("the oar-sched server's round thread", reason, committed);
-      sink.err(Buffer.from(lost.text));
-      exitCode = lost.code;
-    }
-    finished = true;
-    connection.off('close', clientGone);
-    writeFrame(connection, { exit: exitCode });
-    connection.end();
-    log(`round in ${request.cwd}: exit ${exitCode} (${(performance.now() - t0).toFixed(0)} ms)`);
-  };
-
   server.on('connection', (connection) => {
     connections.add(connection);
     connection.on('close', () => connections.delete(connection));
@@ -132,15 +73,12 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
     writeFrame(connection, { hello: { version: options.version, pid: process.pid } });
     readFrames(connection, (frame) => {
       if (!('round' in frame)) return connection.destroy();
-      if (stopping) return decline(connection);
-      const receivedAt = performance.timeOrigin + performance.now();
-      queue = queue
-        .then(() => serveRound(connection, frame.round as RoundRequest, receivedAt))
-        .catch((e: unknown) => log(`internal error, please report it: ${e instanceof Error ? e.stack : String(e)}`));
+      rounds.add(connection, frame.round as RoundRequest, performance.timeOrigin + performance.now());
     });
   });
 
   return new Promise<number>((resolve) => {
+    let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) {
         log(`${signal} again: exiting now; a round in progress is abandoned (its transaction rolls back)`);
@@ -149,8 +87,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
       stopping = true;
       log(`${signal}: finishing the round in progress, then stopping`);
       server.close();
-      void queue.then(async () => {
-        await worker?.terminate();
+      void rounds.stop().then(() => {
         // Clients connected but not served: told so, they run their rounds themselves.
         for (const connection of connections) decline(connection);
         removeOwnSocket(path, socketInode);
@@ -163,12 +100,6 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
-}
-
-/** Tells a client its round will not run here (nothing of it ran): it runs the round itself. */
-function decline(connection: Socket): void {
-  writeFrame(connection, { declined: 'the server is stopping' });
-  connection.end();
 }
 
 /** A new server on `path`, its socket file created with mode 0600 (no moment with wider rights). */
