@@ -10,12 +10,12 @@ import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_ROUND_FAILED, EXIT_USER_ERROR } from './exit-codes.js';
-import { processIo, type CliIo } from './io.js';
+import { cwdOf, envOf, processIo, type CliIo } from './io.js';
 import { markOneShotProcess } from './one-shot.js';
 import { isUsageError } from './usage-error.js';
 import { markMainEntered } from './process-timing.js';
 import type { ServedRoundContext } from './serve/served-round.js';
-import { SOCKET_HELP } from './serve/socket-path.js';
+import { SOCKET_HELP, socketFileAt, socketPath } from './serve/socket-path.js';
 
 const CONFIG_OPTION_HELP =
   'config file (default: oar.config.{ts,mts,cts,js,mjs,cjs,json} or .oarrc{,.json,.yaml,.yml}, ' +
@@ -164,9 +164,12 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .action(async (opts: { db?: string; now?: string; oarConf?: string; config?: string; json?: boolean; notify?: boolean; lockTimeout?: string; metrics?: string; socket?: string; serve?: boolean }) => {
       if (context.served === undefined && context.argv !== undefined && opts.serve !== false) {
         // The thin client: Node built-ins only; the engine loads below, when no server takes the round.
-        const { roundThroughServer } = await import('./serve/client.js');
-        const code = await roundThroughServer({ argv: context.argv, socket: opts.socket, version: cliVersion() }, io);
-        if (code !== undefined) return setExitCode(code);
+        const socket = socketPath(opts.socket, envOf(io), cwdOf(io));
+        if (socketFileAt(socket, (m) => io.err(`oar-sched: warning: ${m}: the round runs in this process\n`))) {
+          const { roundThroughServer } = await import('./serve/client.js');
+          const code = await roundThroughServer({ argv: context.argv, socket, version: cliVersion() }, io);
+          if (code !== undefined) return setExitCode(code);
+        }
       }
       const { roundCommand } = await import('./commands/round.js');
       setExitCode(await roundFailure(() => roundCommand(opts, io, context.served), io));

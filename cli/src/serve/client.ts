@@ -4,24 +4,23 @@
  * are the server's round's). Otherwise the caller runs the round itself, exactly as without a
  * server: `undefined` means "no server, run it here".
  *
- * The check is cheap: a `lstat` of the socket path (no file: no server, no connection attempted),
- * then one connection. This module and what it imports are Node built-ins and a few small files of
- * this folder: the engine, zod and the database modules load only when the round runs here.
+ * The check is cheap: the command first looks for a socket file (`socketFileAt`, one `lstat`;
+ * without one this module is not even loaded), then this module opens one connection. It and what
+ * it imports are Node built-ins and a few small files of this folder: the engine, zod and the
+ * database modules load only when the round runs in this process.
  *
- * Quietly in-process: no socket file, or a socket nobody listens on (a server that died: a stale
- * socket). With a warning on stderr, then in-process: the socket cannot be opened (permissions),
+ * Quietly in-process: a socket nobody listens on (a server that died: a stale socket). With a
+ * warning on stderr, then in-process: the socket cannot be opened (permissions),
  * no hello within `HELLO_TIMEOUT_MS`, or the server runs another version of oar-sched. A server
  * that declines (it is stopping) has run nothing: in-process too, with a note.
  * Once the request is sent the round is the server's: if the connection is lost before the exit
  * code, the client reports it (lost-round.ts) and exits 10, or the committed round's code.
  */
-import { lstatSync } from 'node:fs';
 import { connect } from 'node:net';
 import { cwdOf, envOf, type CliIo } from '../io.js';
 import { processPhasesUntilNow } from '../process-timing.js';
 import { lostRound } from './lost-round.js';
 import { FORWARDED_ENV, readFrames, writeFrame } from './protocol.js';
-import { socketPath } from './socket-path.js';
 
 /** How long a server that accepted the connection has to say hello before the round runs here. */
 export const HELLO_TIMEOUT_MS = 5000;
@@ -29,8 +28,8 @@ export const HELLO_TIMEOUT_MS = 5000;
 export interface ServedRoundRequest {
   /** The command line after `oar-sched`, as typed (`round --db … --json`). */
   readonly argv: readonly string[];
-  /** `--socket`, when given. */
-  readonly socket?: string | undefined;
+  /** The socket (socket-path.ts), where a socket file was seen (`socketFileAt`). */
+  readonly socket: string;
   /** This oar-sched's version: a server running another one is not used. */
   readonly version: string;
 }
@@ -38,15 +37,8 @@ export interface ServedRoundRequest {
 export async function roundThroughServer(request: ServedRoundRequest, io: CliIo): Promise<number | undefined> {
   const env = envOf(io);
   const cwd = cwdOf(io);
-  const path = socketPath(request.socket, env, cwd);
+  const path = request.socket;
   const where = `the oar-sched server at ${path}`;
-  try {
-    if (lstatSync(path, { throwIfNoEntry: false })?.isSocket() !== true) return undefined;
-  } catch (e) {
-    // The socket's folder cannot be read by this user: a server may be there, not for us.
-    io.err(`oar-sched: warning: cannot look for ${where} (${(e as NodeJS.ErrnoException).code ?? String(e)}): the round runs in this process\n`);
-    return undefined;
-  }
   return new Promise((resolve) => {
     const socket = connect(path);
     let sent = false;

@@ -9,7 +9,7 @@
  *
  * Loaded by every `oar-sched round`: Node built-ins only.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CliEnv } from '../io.js';
@@ -25,4 +25,18 @@ export function socketPath(option: string | undefined, env: CliEnv, cwd: string)
   if (env.OAR_SCHED_SOCKET) return resolve(cwd, env.OAR_SCHED_SOCKET);
   if (existsSync(RUNTIME_DIRECTORY)) return join(RUNTIME_DIRECTORY, SOCKET_FILE_NAME);
   return join(tmpdir(), `oar-sched-${process.getuid?.() ?? userInfo().username}.sock`);
+}
+
+/**
+ * Whether a socket file is at `path`, so that a server may answer there: one `lstat`, before
+ * anything else of the client is loaded. No file, or another kind of file: no server. A folder this
+ * user cannot read: `warn` is told, and no server either (the round runs in-process).
+ */
+export function socketFileAt(path: string, warn: (message: string) => void): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.isSocket() === true;
+  } catch (e) {
+    warn(`cannot look for the oar-sched server at ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return false;
+  }
 }
