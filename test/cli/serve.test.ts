@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initSchema, insertJob, insertQueue, insertResources, listTables, openDatabase } from '@oar-sched/db';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { Pull } from 'zeromq';
 import { OAR_SCHED_BIN, runBin, startBin, startServer, type TestServer } from '../support/oar-sched-server.js';
 
 const N = 1_000_000;
@@ -159,6 +160,49 @@ describe('oar-sched serve: a served round is the in-process round', () => {
     expect(r.code, r.stderr).toBe(0);
     // The client's folder holds the config (security time 60) and the database.
     expect(plannedStarts(r.stdout)).toEqual([N, N + 660]);
+  });
+
+  it('notifies the launcher (ZeroMQ, from the round thread), round after round and after a reload', async () => {
+    const pull = new Pull({ linger: 0 });
+    await pull.bind('tcp://127.0.0.1:*');
+    try {
+      const port = Number(/:(\d+)$/.exec(pull.lastEndpoint ?? '')?.[1]);
+      const dir = await twoJobSite(60);
+      writeFileSync(join(dir, 'oar.conf'), `BIPBIP_COMMANDER_SERVER="127.0.0.1"\nBIPBIP_COMMANDER_PORT="${port}"\n`);
+      const server = await serve(dir, ['--oar-conf', 'oar.conf']);
+      pull.receiveTimeout = 5000;
+      for (const security of [60, 60, 90]) {
+        writeFileSync(join(dir, 'oar.config.json'), `{ "scheduler": { "jobSecurityTime": ${security} } }\n`);
+        const r = await round(dir, ['--db', `sqlite:${copyOf(dir)}`, '--now', String(N), '--oar-conf', 'oar.conf', '--socket', server.socket]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).not.toContain('warning');
+        expect((await pull.receive()).map(String)).toEqual(['{"job_id": 1, "cmd": "OARRUN", "args": []}']);
+      }
+      expect(server.log()).toContain('loading the config and plugins anew');
+    } finally {
+      pull.close();
+    }
+  });
+
+  it('with the launcher unreachable: the warning of an in-process round; the server still reloads and stops', async () => {
+    const dir = await twoJobSite(60);
+    const dead = createServer();
+    await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
+    const port = (dead.address() as { port: number }).port;
+    await new Promise<void>((r) => dead.close(() => r()));
+    writeFileSync(join(dir, 'oar.conf'), `BIPBIP_COMMANDER_SERVER="127.0.0.1"\nBIPBIP_COMMANDER_PORT="${port}"\n`);
+    const server = await serve(dir, ['--oar-conf', 'oar.conf']);
+    const args = () => ['--db', `sqlite:${copyOf(dir)}`, '--now', String(N), '--oar-conf', 'oar.conf'];
+    const here = await round(dir, [...args(), '--no-serve']);
+    expect(here.stderr).toContain('warning: notification');
+    for (const security of [60, 90]) {
+      writeFileSync(join(dir, 'oar.config.json'), `{ "scheduler": { "jobSecurityTime": ${security} } }\n`);
+      const there = await round(dir, [...args(), '--socket', server.socket]);
+      expect({ code: there.code, stderr: there.stderr }).toEqual({ code: here.code, stderr: here.stderr });
+    }
+    const t0 = Date.now();
+    expect(await server.stop()).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(5000);
   });
 
   it('what the setup logs (a loader warning) is printed by every served round, as by every in-process one', async () => {
