@@ -43,8 +43,13 @@ const zodEnglishOnly = {
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  // simulate-worker: the worker thread of `simulate --vs`, beside the chunks (run-in-workers.ts finds it there).
-  entryPoints: { main: join(cliDir, 'dist', 'main.js'), 'simulate-worker': join(cliDir, 'dist', 'simulate', 'simulate-worker.js') },
+  // simulate-worker: the worker thread of `simulate --vs`, beside the chunks (run-in-workers.ts finds it there);
+  // serve-worker: the round thread of `serve`, likewise (serve/round-worker.ts).
+  entryPoints: {
+    main: join(cliDir, 'dist', 'main.js'),
+    'simulate-worker': join(cliDir, 'dist', 'simulate', 'simulate-worker.js'),
+    'serve-worker': join(cliDir, 'dist', 'serve', 'serve-worker.js'),
+  },
   outdir,
   bundle: true,
   splitting: true, // each command's module stays a separate chunk, loaded when the command runs

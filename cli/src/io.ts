@@ -17,7 +17,15 @@ export interface CliIo {
   readonly isTTY?: boolean | undefined;
   /** All of standard input, for `--scenario -`. Default: nothing to read (an empty string). */
   readStdin?(): Promise<string>;
+  /**
+   * The environment variables the command reads itself (`OARCONFFILE`, `OAR_DB_URL`,
+   * `OAR_SCHED_SOCKET`): `oar-sched serve` runs a round with its client's. Default: `process.env`.
+   * Plugins and database drivers read `process.env` as they always do.
+   */
+  readonly env?: CliEnv | undefined;
 }
+
+export type CliEnv = Readonly<Record<string, string | undefined>>;
 
 /**
  * The process's streams. A reader that goes away early (`oar-sched schedule … | head -1`) closes
@@ -55,6 +63,10 @@ function writeTo(stream: NodeJS.WriteStream, text: string): void {
 
 export function cwdOf(io: CliIo): string {
   return io.cwd ?? process.cwd();
+}
+
+export function envOf(io: CliIo): CliEnv {
+  return io.env ?? process.env;
 }
 
 /** A path the user typed, made relative to `io.cwd` when one is set (kept as typed otherwise, for messages). */

@@ -9,11 +9,13 @@
 import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR } from './exit-codes.js';
-import { processIo, type CliIo } from './io.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_ROUND_FAILED, EXIT_USER_ERROR } from './exit-codes.js';
+import { cwdOf, envOf, processIo, type CliIo } from './io.js';
 import { markOneShotProcess } from './one-shot.js';
 import { isUsageError } from './usage-error.js';
 import { markMainEntered } from './process-timing.js';
+import type { ServedRoundContext } from './serve/served-round.js';
+import { SOCKET_HELP, socketFileAt, socketPath } from './serve/socket-path.js';
 
 const CONFIG_OPTION_HELP =
   'config file (default: oar.config.{ts,mts,cts,js,mjs,cjs,json} or .oarrc{,.json,.yaml,.yml}, ' +
@@ -44,11 +46,16 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.exitCode = await runCli(argv, processIo);
 }
 
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+/** `served`: set by `oar-sched serve` for the rounds it runs (serve/serve-worker.ts); never by the binary. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo, served?: ServedRoundContext): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    { argv, served },
+  );
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;
@@ -65,12 +72,20 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 }
 
+/** What `runCli` passes to the command tree beside the streams. */
+export interface ProgramContext {
+  /** The command line being parsed: `round` sends it to a server when one answers. */
+  readonly argv?: readonly string[] | undefined;
+  /** Inside `oar-sched serve`: rounds run right here, with the server's warm setup. */
+  readonly served?: ServedRoundContext | undefined;
+}
+
 /**
  * The command tree of `oar-sched`, built without running anything: `runCli` parses with it, and
  * the docs tests walk it to compare every command and flag with docs/reference/cli.md. A command's
  * action reports its exit code through `setExitCode`.
  */
-export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) => void = () => {}): Command {
+export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) => void = () => {}, context: ProgramContext = {}): Command {
   const program = new Command()
     .name('oar-sched')
     .description('OAR3-compatible batch scheduler: run scheduling rounds on scenarios, manage plugins.')
@@ -134,17 +149,54 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .option('--no-notify', 'do not notify the launcher, the automaton or waiting oarsub clients')
     .option('--lock-timeout <seconds>', 'how long to wait for another round holding the lock (default 30)')
     .option('--metrics <file>', 'write OpenMetrics text (phases, time per hook and plugin, jobs per queue, exit code) to this file, atomically')
+    .option('--socket <path>', `the socket of an oar-sched serve to run the round in (${SOCKET_HELP})`)
+    .option('--no-serve', 'run the round in this process even when a server answers on the socket')
     .addHelpText(
       'after',
       `\n${DB_HELP}\n\n` +
+        'When an oar-sched serve answers on the socket, the round runs there (engine, plugins and config\n' +
+        'already loaded) and this process relays its output and exit code; otherwise it runs here.\n' +
         'Exit codes (OAR\'s): 0 done, 1 an acknowledged reservation starts now (run another round),\n' +
         '2 besteffort jobs must be killed first. A failed round writes nothing and exits 10\n' +
         '(configuration, database or lock; one message) or 3 (internal error).\n' +
         'Example:\n  oar-sched round --oar-conf /etc/oar/oar.conf',
     )
-    .action(async (opts: { db?: string; now?: string; oarConf?: string; config?: string; json?: boolean; notify?: boolean; lockTimeout?: string; metrics?: string }) => {
+    .action(async (opts: { db?: string; now?: string; oarConf?: string; config?: string; json?: boolean; notify?: boolean; lockTimeout?: string; metrics?: string; socket?: string; serve?: boolean }) => {
+      if (context.served === undefined && context.argv !== undefined && opts.serve !== false) {
+        // The thin client: Node built-ins only; the engine loads below, when no server takes the round.
+        const socket = socketPath(opts.socket, envOf(io), cwdOf(io));
+        if (socketFileAt(socket, (m) => io.err(`oar-sched: warning: ${m}: the round runs in this process\n`))) {
+          const { roundThroughServer } = await import('./serve/client.js');
+          const code = await roundThroughServer({ argv: context.argv, socket, version: cliVersion() }, io);
+          if (code !== undefined) return setExitCode(code);
+        }
+      }
       const { roundCommand } = await import('./commands/round.js');
-      setExitCode(await roundFailure(() => roundCommand(opts, io), io));
+      setExitCode(await roundFailure(() => roundCommand(opts, io, context.served), io));
+    });
+
+  program
+    .command('serve')
+    .description('Keep the engine, plugins and config loaded in a long-lived process on a Unix socket, where oar-sched round then runs its rounds.')
+    .option('--socket <path>', `the socket to listen on, mode 0600 (${SOCKET_HELP})`)
+    .option('--config <file>', `${CONFIG_OPTION_HELP}; loaded and checked at start`)
+    .option('--oar-conf <file>', "OAR's oar.conf, checked at start with the config file")
+    .addHelpText(
+      'after',
+      '\nOAR starts oar-sched round every cycle; with a server running, that process only connects and\n' +
+        'relays, and the round pays neither Node\'s start nor the loading of the engine and plugins.\n' +
+        'Each round still names its own config, oar.conf and database (its command line, folder and\n' +
+        'OARCONFFILE, OAR_DB_URL): --config and --oar-conf here only load and check them at start.\n' +
+        'Rounds run one at a time. Before each, the config file, the project\'s package.json and each\n' +
+        'loaded plugin\'s entry file and package.json are checked (modification time, size): when one\n' +
+        'changed, the config and the plugins are loaded anew. SIGTERM or SIGINT: the round in progress\n' +
+        'finishes, then the server removes its socket and exits 0. See docs/guides/keep-the-scheduler-warm.md.\n' +
+        `\n${EXIT_CODES_HELP}\n` +
+        'Example:\n  oar-sched serve --oar-conf /etc/oar/oar.conf --config /srv/oar-sched/oar.config.ts',
+    )
+    .action(async (opts: { socket?: string; config?: string; oarConf?: string }) => {
+      const { serveCommand } = await import('./serve/server.js');
+      setExitCode(await serveCommand({ ...opts, version: cliVersion() }, io));
     });
 
   program
@@ -270,8 +322,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
   return program;
 }
 
-/** Exit code of a failed round: never 1 or 2, which tell OAR's automaton what to do next. */
-export const EXIT_ROUND_FAILED = 10;
+export { EXIT_ROUND_FAILED };
 
 async function roundFailure(run: () => Promise<number>, io: CliIo): Promise<number> {
   try {

@@ -39,6 +39,9 @@ export interface SetupOptions {
   readonly logger?: PluginLogger | undefined;
 }
 
+/** Where a command gets its setup: `createSchedulerSetup`, or `oar-sched serve`'s warm copies (serve/warm-setups.ts). */
+export type SetupSource = (options: SetupOptions) => Promise<SchedulerSetup>;
+
 export async function createSchedulerSetup(options: SetupOptions = {}): Promise<SchedulerSetup> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const logger = options.logger ?? stderrLogger(processIo);

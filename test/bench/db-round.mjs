@@ -74,7 +74,8 @@ export async function importScenario(db, snapshot) {
 
 function runRoundProcess(url, now, cwd) {
   const t0 = performance.now();
-  const out = spawnSync(BIN, ['round', '--db', url, '--now', String(now), '--no-notify', '--json'], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  // --no-serve: the whole process is what is timed, even if an oar-sched serve runs on this machine.
+  const out = spawnSync(BIN, ['round', '--db', url, '--now', String(now), '--no-notify', '--json', '--no-serve'], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - t0;
   if (out.status !== 0) throw new Error(`oar-sched round exited ${out.status}: ${out.stderr}`);
   const json = JSON.parse(out.stdout);

@@ -5,7 +5,8 @@
 // against the reference stored in the workload. Exit 1 when a schedule differs. Then the hook
 // overhead (hook-overhead.mjs) and the start-up cost of the whole `oar-sched schedule` process
 // next to `node -e 0` (startup.mjs; the filters "hook-overhead" and "startup" select them), and
-// the database round through the binary (db-round.mjs, filter "db-round"), and one round of the
+// the database round through the binary (db-round.mjs, filter "db-round"), the same round cold,
+// warm in-process and served by `oar-sched serve` (warm-round.mjs, filter "warm-round"), and one round of the
 // plugin test harness with ten jobs on eight nodes (harness-round.mjs, filter "harness"). The peak
 // memory of one nodeonly-r10000-j5000 round in a fresh process (peak-memory.mjs) is printed with
 // the workloads (filters "peak-memory" or a name of that workload). Core times are wall-clock
@@ -21,6 +22,7 @@ import { formatDbRounds, measureDbRounds } from './db-round.mjs';
 import { formatPeakMemory, measurePeakMemory } from './peak-memory.mjs';
 import { formatStartup, measureStartup } from './startup.mjs';
 import { formatHarnessRound, measureHarnessRound } from './harness-round.mjs';
+import { measureWarmRound } from './warm-round.mjs';
 import { baseline, listWorkloads, readWorkload } from './workloads.mjs';
 
 const args = process.argv.slice(2);
@@ -107,6 +109,11 @@ if (!filter || 'startup'.includes(filter)) {
 // whole process and its phases (db-round.mjs; the filter "db-round" selects it alone).
 if (!filter || 'db-round'.includes(filter)) {
   formatDbRounds(await measureDbRounds({ runs: Math.max(3, Math.min(runs, 5)) }));
+}
+// The same database round cold (a process of its own), warm in-process and served by
+// `oar-sched serve` (warm-round.mjs; the filter "warm-round" selects it alone).
+if (!filter || 'warm-round'.includes(filter)) {
+  console.table(await measureWarmRound({ runs: Math.max(7, runs) }));
 }
 // The plugin test harness: one round with ten jobs on eight nodes (target < 50 ms).
 if (!filter || 'harness'.includes(filter)) {

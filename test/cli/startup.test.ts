@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordLoadedModules } from '../support/loaded-modules.js';
+import { startServer } from '../support/oar-sched-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'cli', 'bin', 'oar-sched.js');
@@ -77,7 +78,7 @@ describe('oar-sched start-up loads what the command needs, nothing more', () => 
     }
   });
 
-  it('round on SQLite: kysely from the bundle, better-sqlite3 but not pg (each driver loads only for its engine)', () => {
+  it('round on SQLite without a server: kysely from the bundle, better-sqlite3 but not pg (each driver loads only for its engine), not the server client', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oar-startup-db-'));
     dirs.push(dir);
     const init = spawnSync(process.execPath, [bin, 'db', 'init', '--db', 'sqlite:oar.db'], { cwd: dir, encoding: 'utf8' });
@@ -85,7 +86,8 @@ describe('oar-sched start-up loads what the command needs, nothing more', () => 
     const recorder = recordLoadedModules();
     let modules: string[];
     try {
-      const r = spawnSync(process.execPath, [bin, 'round', '--db', 'sqlite:oar.db', '--now', '1700000000', '--no-notify'], { cwd: dir, encoding: 'utf8', env: recorder.env() });
+      const noServer = { ...process.env, OAR_SCHED_SOCKET: join(dir, 'no-server.sock') };
+      const r = spawnSync(process.execPath, [bin, 'round', '--db', 'sqlite:oar.db', '--now', '1700000000', '--no-notify'], { cwd: dir, encoding: 'utf8', env: recorder.env(noServer) });
       expect(r.status, r.stderr).toBe(0);
       modules = recorder.read();
     } finally {
@@ -95,6 +97,32 @@ describe('oar-sched start-up loads what the command needs, nothing more', () => 
     expect(from(modules, '/node_modules/kysely/').length).toBeGreaterThan(0);
     expect(from(files(modules), '/node_modules/better-sqlite3/').length).toBeGreaterThan(0);
     expect(from(modules, '/node_modules/pg')).toEqual([]);
+    // No socket file, no client: the check for a server is one lstat.
+    expect(from(modules, '/serve/client.js')).toEqual([]);
+  });
+
+  it('round as the client of a running oar-sched serve: neither the engine, zod, kysely nor a database driver', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oar-startup-serve-'));
+    dirs.push(dir);
+    const env = { ...process.env, OARCONFFILE: '', OAR_DB_URL: '', OAR_SCHED_SOCKET: '' };
+    const init = spawnSync(process.execPath, [bin, 'db', 'init', '--db', 'sqlite:oar.db'], { cwd: dir, encoding: 'utf8', env });
+    expect(init.status, init.stderr).toBe(0);
+    const server = await startServer(dir, join(dir, 's.sock'), [], env);
+    const recorder = recordLoadedModules();
+    let modules: string[];
+    try {
+      const r = spawnSync(process.execPath, [bin, 'round', '--db', 'sqlite:oar.db', '--now', '1700000000', '--no-notify', '--socket', server.socket], { cwd: dir, encoding: 'utf8', env: recorder.env(env) });
+      expect(r.status, r.stderr).toBe(0);
+      modules = recorder.read();
+    } finally {
+      recorder.dispose();
+      await server.stop();
+    }
+    expect(server.log()).toContain('round in'); // the round did run in the server
+    expect(from(modules, '/serve/client.js').length).toBeGreaterThan(0);
+    for (const fragment of ['/core/dist/', '/node_modules/zod/', '/node_modules/kysely/', '/node_modules/better-sqlite3/', '/node_modules/pg', '/adapters/', '/plugins/', '/commands/round.js']) {
+      expect(from(modules, fragment), fragment).toEqual([]);
+    }
   });
 
   it('a YAML config file brings cosmiconfig, but not jiti (no code to evaluate)', () => {

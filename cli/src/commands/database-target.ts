@@ -9,6 +9,7 @@
 import { dirname } from 'node:path';
 import { mergeSchedulerConfig, OarSchedError, schedulerConfigSchema, formatZodIssues, type SchedulerConfig } from '@oar-sched/core';
 import { readOarConf, type OarConfSettings } from '../config/oar-conf.js';
+import type { CliEnv } from '../io.js';
 import type { SchedulerSetup } from '../setup.js';
 
 export interface DatabaseTargetOptions {
@@ -23,16 +24,16 @@ export interface DatabaseTarget {
   readonly oarConf: OarConfSettings | undefined;
 }
 
-export function readOarConfOption(options: DatabaseTargetOptions, resolvePath: (p: string) => string): OarConfSettings | undefined {
-  const file = options.oarConf ?? process.env.OARCONFFILE;
+export function readOarConfOption(options: DatabaseTargetOptions, resolvePath: (p: string) => string, env: CliEnv): OarConfSettings | undefined {
+  const file = options.oarConf ?? env.OARCONFFILE;
   return file ? readOarConf(resolvePath(file)) : undefined;
 }
 
-export function databaseTarget(options: DatabaseTargetOptions, setup: SchedulerSetup | undefined, oarConf: OarConfSettings | undefined, cwd: string): DatabaseTarget {
+export function databaseTarget(options: DatabaseTargetOptions, setup: SchedulerSetup | undefined, oarConf: OarConfSettings | undefined, cwd: string, env: CliEnv): DatabaseTarget {
   if (options.db) return { url: options.db, baseDir: cwd, oarConf };
   const fromFile = setup?.config.config.database?.url;
   if (fromFile) return { url: fromFile, baseDir: setup?.config.file ? dirname(setup.config.file) : cwd, oarConf };
-  const fromEnv = process.env.OAR_DB_URL;
+  const fromEnv = env.OAR_DB_URL;
   if (fromEnv) return { url: fromEnv, baseDir: cwd, oarConf };
   if (oarConf?.dbUrl) return { url: oarConf.dbUrl, baseDir: dirname(oarConf.file), oarConf };
   throw new OarSchedError(

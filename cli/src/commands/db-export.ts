@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { openDatabase, readRoundInput } from '@oar-sched/db';
 import { snapshotToScenario } from '@oar-sched/scenario';
-import { cwdOf, stderrLogger, userPath, type CliIo } from '../io.js';
+import { cwdOf, envOf, stderrLogger, userPath, type CliIo } from '../io.js';
 import { createSchedulerSetup } from '../setup.js';
 import { databaseTarget, layeredSchedulerConfig, parseEpoch, readOarConfOption } from './database-target.js';
 
@@ -21,10 +21,10 @@ export interface DbExportOptions {
 
 export async function dbExportCommand(options: DbExportOptions, io: CliIo): Promise<number> {
   const now = options.now === undefined ? undefined : parseEpoch(options.now, '--now');
-  const oarConf = readOarConfOption(options, (p) => userPath(io, p));
+  const oarConf = readOarConfOption(options, (p) => userPath(io, p), envOf(io));
   const setup = await createSchedulerSetup({ configFile: options.config !== undefined ? userPath(io, options.config) : undefined, cwd: cwdOf(io), logger: stderrLogger(io) });
   const config = layeredSchedulerConfig(setup, oarConf);
-  const target = databaseTarget(options, setup, oarConf, cwdOf(io));
+  const target = databaseTarget(options, setup, oarConf, cwdOf(io), envOf(io));
   const db = await openDatabase(target.url, { baseDir: target.baseDir, create: false });
   try {
     const snapshot = await db.transaction(async (tx) => (await readRoundInput(tx, config, now ?? (await tx.clock()))).snapshot);

@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { importSnapshot, openDatabase } from '@oar-sched/db';
 import { loadScenarioFile, parseScenario, type LoadedScenario } from '@oar-sched/scenario';
-import { cwdOf, userPath, type CliIo } from '../io.js';
+import { cwdOf, envOf, userPath, type CliIo } from '../io.js';
 import { databaseTarget, readOarConfOption } from './database-target.js';
 
 export interface DbImportOptions {
@@ -23,8 +23,8 @@ export async function dbImportCommand(options: DbImportOptions, io: CliIo): Prom
     options.scenario === '-'
       ? parseScenario(await (io.readStdin?.() ?? Promise.resolve('')), '<stdin>')
       : loadScenarioFile(userPath(io, options.scenario));
-  const oarConf = readOarConfOption(options, (p) => userPath(io, p));
-  const target = databaseTarget(options, undefined, oarConf, cwdOf(io));
+  const oarConf = readOarConfOption(options, (p) => userPath(io, p), envOf(io));
+  const target = databaseTarget(options, undefined, oarConf, cwdOf(io), envOf(io));
   const db = await openDatabase(target.url, { baseDir: target.baseDir });
   try {
     const report = await importSnapshot(db, scenario.snapshot);

@@ -1,6 +1,6 @@
 /** `oar-sched db init`: creates OAR 3's schema in a new database, or upgrades an older one (`--migrate`). */
 import { initSchema, migrateSchema, openDatabase } from '@oar-sched/db';
-import { cwdOf, userPath, type CliIo } from '../io.js';
+import { cwdOf, envOf, userPath, type CliIo } from '../io.js';
 import { databaseTarget, readOarConfOption } from './database-target.js';
 
 export interface DbInitOptions {
@@ -10,8 +10,8 @@ export interface DbInitOptions {
 }
 
 export async function dbInitCommand(options: DbInitOptions, io: CliIo): Promise<number> {
-  const oarConf = readOarConfOption(options, (p) => userPath(io, p));
-  const target = databaseTarget(options, undefined, oarConf, cwdOf(io));
+  const oarConf = readOarConfOption(options, (p) => userPath(io, p), envOf(io));
+  const target = databaseTarget(options, undefined, oarConf, cwdOf(io), envOf(io));
   const db = await openDatabase(target.url, { baseDir: target.baseDir });
   try {
     const report = options.migrate ? await migrateSchema(db) : await initSchema(db);

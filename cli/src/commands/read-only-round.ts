@@ -7,7 +7,7 @@
  */
 import type { Db } from '@oar-sched/db';
 import type { RoundOptions, Snapshot } from '@oar-sched/core';
-import { cwdOf, userPath, type CliIo } from '../io.js';
+import { cwdOf, envOf, userPath, type CliIo } from '../io.js';
 import type { SchedulerSetup } from '../setup.js';
 import { databaseTarget, layeredExtraMetasched, layeredSchedulerConfig, readOarConfOption, type DatabaseTargetOptions } from './database-target.js';
 
@@ -32,9 +32,9 @@ export async function withReadOnlyRound<T>(
 ): Promise<T> {
   // Loaded here, not at the top: a scenario round needs no database driver.
   const { openDatabase, readRoundInput, sqlPropertyFilters } = await import('@oar-sched/db');
-  const oarConf = readOarConfOption(options, (p) => userPath(io, p));
+  const oarConf = readOarConfOption(options, (p) => userPath(io, p), envOf(io));
   const config = layeredSchedulerConfig(setup, oarConf);
-  const target = databaseTarget(options, setup, oarConf, cwdOf(io));
+  const target = databaseTarget(options, setup, oarConf, cwdOf(io), envOf(io));
   const db = await openDatabase(target.url, { baseDir: target.baseDir, create: false });
   const source = `database ${db.location.display}`;
   let result: { value: T } | undefined;

@@ -4,11 +4,13 @@
  * (run another round), 2 besteffort jobs must be killed first; anything else means the round
  * failed and wrote nothing (10: configuration, database or lock; 3: internal error).
  */
-import { OarSchedError, type PluginRegistry } from '@oar-sched/core';
+import { OarSchedError, type PluginRegistry, type SchedulerConfig } from '@oar-sched/core';
 import { openDatabase, runDbRound, type DbRoundResult } from '@oar-sched/db';
-import { cwdOf, stderrLogger, userPath, type CliIo } from '../io.js';
+import { cwdOf, envOf, stderrLogger, userPath, type CliIo } from '../io.js';
 import { peakMemoryBytes, processPhasesUntilNow } from '../process-timing.js';
-import { createSchedulerSetup } from '../setup.js';
+import type { OarConfSettings } from '../config/oar-conf.js';
+import type { ServedRoundContext } from '../serve/served-round.js';
+import { createSchedulerSetup, type SchedulerSetup, type SetupSource } from '../setup.js';
 import { databaseTarget, layeredExtraMetasched, layeredSchedulerConfig, parseEpoch, readOarConfOption } from './database-target.js';
 
 export interface RoundCommandOptions {
@@ -23,16 +25,34 @@ export interface RoundCommandOptions {
   readonly metrics?: string;
 }
 
-export async function roundCommand(options: RoundCommandOptions, io: CliIo): Promise<number> {
-  const now = options.now === undefined ? undefined : parseEpoch(options.now, '--now');
-  const lockTimeoutMs = options.lockTimeout === undefined ? undefined : parseEpoch(options.lockTimeout, '--lock-timeout') * 1000;
-  const logger = stderrLogger(io);
-  const oarConf = readOarConfOption(options, (p) => userPath(io, p));
-  const setup = await createSchedulerSetup({ configFile: options.config !== undefined ? userPath(io, options.config) : undefined, cwd: cwdOf(io), logger });
+export interface RoundSettings {
+  readonly setup: SchedulerSetup;
+  readonly config: SchedulerConfig;
+  readonly extraMetasched: { readonly name: string; readonly config: string } | undefined;
+  readonly oarConf: OarConfSettings | undefined;
+}
+
+/**
+ * Everything a round decides before it opens the database: the oar.conf, the setup (config file
+ * and plugins) and the layered scheduler configuration, checked. `oar-sched serve` runs it when it
+ * starts, so that a broken configuration stops the server there rather than at its first round.
+ */
+export async function roundSettings(options: Pick<RoundCommandOptions, 'oarConf' | 'config'>, io: CliIo, setupFrom: SetupSource = createSchedulerSetup): Promise<RoundSettings> {
+  const oarConf = readOarConfOption(options, (p) => userPath(io, p), envOf(io));
+  const setup = await setupFrom({ configFile: options.config !== undefined ? userPath(io, options.config) : undefined, cwd: cwdOf(io), logger: stderrLogger(io) });
   const config = layeredSchedulerConfig(setup, oarConf);
   const extraMetasched = layeredExtraMetasched(setup, oarConf);
   assertHook(setup.registry, extraMetasched, oarConf?.file);
-  const target = databaseTarget(options, setup, oarConf, cwdOf(io));
+  return { setup, config, extraMetasched, oarConf };
+}
+
+/** `served`: the round runs inside `oar-sched serve`, with its warm setup (serve/served-round.ts). */
+export async function roundCommand(options: RoundCommandOptions, io: CliIo, served?: ServedRoundContext): Promise<number> {
+  const now = options.now === undefined ? undefined : parseEpoch(options.now, '--now');
+  const lockTimeoutMs = options.lockTimeout === undefined ? undefined : parseEpoch(options.lockTimeout, '--lock-timeout') * 1000;
+  const logger = stderrLogger(io);
+  const { setup, config, extraMetasched, oarConf } = await roundSettings(options, io, served?.setup);
+  const target = databaseTarget(options, setup, oarConf, cwdOf(io), envOf(io));
   const db = await openDatabase(target.url, { baseDir: target.baseDir, create: false });
   let notifier: import('@oar-sched/notify').Notifier | undefined;
   try {
@@ -43,8 +63,8 @@ export async function roundCommand(options: RoundCommandOptions, io: CliIo): Pro
     }
     // Hook timing wraps the taps only when metrics are asked for: a plain round runs them as they are.
     const timings = options.metrics !== undefined ? (await import('../metrics/hook-timing.js')).timeHooks(setup.registry) : undefined;
-    const processPhases = processPhasesUntilNow();
-    const round = await runDbRound(db, { config, registry: setup.registry, extraMetasched, now, notifier, lockTimeoutMs, logger });
+    const processPhases = served ? served.processPhases() : processPhasesUntilNow();
+    const round = await runDbRound(db, { config, registry: setup.registry, extraMetasched, now, notifier, lockTimeoutMs, logger, onCommitted: served?.onCommitted });
     const phases: Phases = { ...processPhases, ...round.phases };
     report(round, phases, io, options.json === true, config.timezone);
     if (options.metrics !== undefined) {

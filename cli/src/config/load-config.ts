@@ -84,15 +84,24 @@ async function explorer() {
 }
 
 /**
- * Whether any search place exists from `from` up to the project root (same folders as the search,
- * a plain `existsSync` per place): without one, cosmiconfig is not even imported.
+ * The folders the search visits, in order: `from`, then each parent up to the project root (the
+ * first folder holding a package.json or package.yaml, included), or to the file system's root.
+ */
+export function configSearchFolders(from: string): string[] {
+  const folders: string[] = [];
+  for (let dir = from; ; dir = dirname(dir)) {
+    folders.push(dir);
+    if (existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'package.yaml'))) return folders;
+    if (dirname(dir) === dir) return folders;
+  }
+}
+
+/**
+ * Whether any search place exists in the search's folders (a plain `existsSync` per place):
+ * without one, cosmiconfig is not even imported.
  */
 export function anyConfigCandidate(from: string): boolean {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (CONFIG_SEARCH_PLACES.some((place) => existsSync(join(dir, place)))) return true;
-    if (existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'package.yaml'))) return false;
-    if (dirname(dir) === dir) return false;
-  }
+  return configSearchFolders(from).some((dir) => CONFIG_SEARCH_PLACES.some((place) => existsSync(join(dir, place))));
 }
 
 export async function loadOarConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {

@@ -89,5 +89,28 @@ for (const target of await testDatabases()) {
       await expect(runDbRound(t.db, { config, registry: registry(failing as never), now: N, extraMetasched: { name: 'boom', config: '' } })).rejects.toThrow('no column "no_such_column"');
       expect(await dumpData(t.db)).toEqual(before);
     });
+
+    it('onCommitted: called once, after the commit and before the notifications, with the exit code of the plan; never for a failed round', async () => {
+      const { jobId } = await insertJob(t.db, { user: 'u', moldables: one(2) });
+      const events: string[] = [];
+      const record = async () => void events.push('notify');
+      const notifier = { launch: record, automaton: record, oarsub: record };
+      const round = await runDbRound(t.db, {
+        config,
+        registry: registry(),
+        now: N,
+        notifier,
+        onCommitted: (exitCode) => events.push(`committed ${exitCode}`),
+      });
+      expect(events[0]).toBe(`committed ${round.exitCode}`);
+      expect(events.filter((e) => e.startsWith('committed'))).toHaveLength(1);
+      expect(events.slice(1)).toContain('notify'); // the launch of the job
+      expect(events.slice(1).every((e) => e === 'notify')).toBe(true);
+      expect((await t.db.kysely.selectFrom('jobs').select('state').where('job_id', '=', jobId).executeTakeFirstOrThrow()).state).toBe('toLaunch');
+      const failing = { name: 'boom', setup: (api: never) => (api as { extraMetasched: (n: string, f: (c: { setResourceProperty(id: number, p: string, v: string): void }) => void) => void }).extraMetasched('boom', (ctx) => ctx.setResourceProperty(1, 'no_such_column', 'x')) };
+      const called: number[] = [];
+      await expect(runDbRound(t.db, { config, registry: registry(failing as never), now: N, extraMetasched: { name: 'boom', config: '' }, onCommitted: (code) => called.push(code) })).rejects.toThrow();
+      expect(called).toEqual([]);
+    });
   });
 }

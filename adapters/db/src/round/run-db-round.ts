@@ -63,6 +63,7 @@ export async function runDbRound(db: Db, options: DbRoundOptions): Promise<DbRou
   );
   lap('commit');
   const { now, result, actions, report, snapshot } = done;
+  options.onCommitted?.(actions.exitCode);
   // A launch whose guard missed (the job moved meanwhile) is not announced.
   const notifications = actions.notifications.filter((n) => n.kind !== 'launch' || report.launched.has(n.jobId) || !actions.launched.includes(n.jobId));
   const warnings = [...result.warnings, ...report.skipped.map((op) => `job ${op.jobId} changed state during the round: its ${op.op} was not written`)];

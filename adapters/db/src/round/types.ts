@@ -30,6 +30,13 @@ export interface DbRoundOptions {
   /** How long to wait for another round holding the lock (ms). */
   readonly lockTimeoutMs?: number | undefined;
   readonly logger?: PluginLogger | undefined;
+  /**
+   * Called once, right after the round's transaction committed and before any notification, with
+   * the exit code the committed plan decided: from then on the plan is in the database whatever
+   * happens to this process. `oar-sched serve` tells its client, so that a server that dies later
+   * is not reported as a round that wrote nothing.
+   */
+  readonly onCommitted?: ((exitCode: number) => void) | undefined;
 }
 
 /** Milliseconds spent in each phase of the round. */
