@@ -26,9 +26,19 @@ const DISCOVERY_HELP =
   'the config file, or to the current folder) whose package.json has an "oar" field, then the\n' +
   'config\'s plugins.list; plugins.disable removes some. See docs/guides/plugins.md.';
 
+/** Every exit code of the binary (the program's help and `schedule`, the one command with `--check`). */
 const EXIT_CODES_HELP =
   'Exit codes: 0 done, 1 --check found mismatches, 2 invalid input, usage or configuration (one\n' +
   'message naming the file), 3 internal error (a bug: the message asks you to report it).';
+
+/** The exit codes of a command without `--check` (round has OAR's own). */
+const COMMAND_EXIT_CODES_HELP =
+  'Exit codes: 0 done, 2 invalid input, usage or configuration (one message naming the file),\n' +
+  '3 internal error (a bug: the message asks you to report it).';
+
+const SERVE_EXIT_CODES_HELP =
+  'Exit codes: 0 stopped by SIGTERM or SIGINT, 2 invalid configuration, or another server answers\n' +
+  'on the socket (one message), 3 internal error (a bug: the message asks you to report it).';
 
 /** The version of the `oar-sched` package (this package), for `--version`. */
 export function cliVersion(): string {
@@ -128,7 +138,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .description('List the plugins a scheduler started here would load, with their source, version, API and hooks.')
     .option('--json', 'print JSON instead of a table')
     .option('--config <file>', CONFIG_OPTION_HELP)
-    .addHelpText('after', `\n${DISCOVERY_HELP}\n\n${EXIT_CODES_HELP}`)
+    .addHelpText('after', `\n${DISCOVERY_HELP}\n\n${COMMAND_EXIT_CODES_HELP}`)
     .action(async (opts: { json?: boolean; config?: string }) => {
       const { pluginsCommand } = await import('./commands/plugins.js');
       setExitCode(await pluginsCommand(opts, io));
@@ -191,7 +201,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
         'loaded plugin\'s entry file and package.json are checked (modification time, size): when one\n' +
         'changed, the config and the plugins are loaded anew. SIGTERM or SIGINT: the round in progress\n' +
         'finishes, then the server removes its socket and exits 0. See docs/guides/keep-the-scheduler-warm.md.\n' +
-        `\n${EXIT_CODES_HELP}\n` +
+        `\n${SERVE_EXIT_CODES_HELP}\n` +
         'Example:\n  oar-sched serve --oar-conf /etc/oar/oar.conf --config /srv/oar-sched/oar.config.ts',
     )
     .action(async (opts: { socket?: string; config?: string; oarConf?: string }) => {
@@ -209,7 +219,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .option('--json', 'print the whole explanation as JSON')
     .option('--oar-conf <file>', "OAR's oar.conf: scheduler and database keys (the config file still wins)")
     .option('--config <file>', CONFIG_OPTION_HELP)
-    .addHelpText('after', `\nWithout --scenario, the database is found as for round.\n${DB_HELP}\n\n${EXIT_CODES_HELP}\nExamples:\n  oar-sched explain 7 --scenario docs/demo/demo-cluster.json\n  oar-sched explain 812 --db sqlite:oar.sqlite --json`)
+    .addHelpText('after', `\nWithout --scenario, the database is found as for round.\n${DB_HELP}\n\n${COMMAND_EXIT_CODES_HELP}\nExamples:\n  oar-sched explain 7 --scenario docs/demo/demo-cluster.json\n  oar-sched explain 812 --db sqlite:oar.sqlite --json`)
     .action(async (job: string, opts: { scenario?: string; db?: string; now?: string; json?: boolean; oarConf?: string; config?: string }) => {
       const { explainCommand } = await import('./commands/explain.js');
       setExitCode(await explainCommand(job, opts, io));
@@ -221,7 +231,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .option('--db <url>', 'the database (sqlite:PATH is created when missing)')
     .option('--oar-conf <file>', "take the database from OAR's oar.conf")
     .option('--migrate', 'add the tables, columns and indexes an older OAR schema lacks (data untouched)')
-    .addHelpText('after', `\n${DB_HELP}\n\n${EXIT_CODES_HELP}`)
+    .addHelpText('after', `\n${DB_HELP}\n\n${COMMAND_EXIT_CODES_HELP}`)
     .action(async (opts: { db?: string; oarConf?: string; migrate?: boolean }) => {
       const { dbInitCommand } = await import('./commands/db-init.js');
       setExitCode(await dbInitCommand(opts, io));
@@ -239,7 +249,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
       `\n${DB_HELP}\n` +
         'The scenario\'s config is the layered scheduler configuration (defaults, oar.conf, config file).\n' +
         'Property filters are written in parentheses, as a database round evaluates them.\n' +
-        `\n${EXIT_CODES_HELP}\n` +
+        `\n${COMMAND_EXIT_CODES_HELP}\n` +
         'Example:\n  oar-sched db export --db sqlite:oar-demo.sqlite --now 1700000600 --out replay.json\n' +
         '  oar-sched schedule --scenario replay.json --format table',
     )
@@ -254,7 +264,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .option('--db <url>', 'the database (sqlite:PATH is created when missing; the schema is created when missing)')
     .option('--oar-conf <file>', "take the database from OAR's oar.conf")
     .option('--write-config <file>', "save the scenario's config as a config file (its scheduler section), for round --config")
-    .addHelpText('after', `\n${DB_HELP}\n\n${EXIT_CODES_HELP}\nExample:\n  oar-sched db import --scenario docs/demo/demo-cluster.json --db sqlite:demo.sqlite --write-config demo.config.json`)
+    .addHelpText('after', `\n${DB_HELP}\n\n${COMMAND_EXIT_CODES_HELP}\nExample:\n  oar-sched db import --scenario docs/demo/demo-cluster.json --db sqlite:demo.sqlite --write-config demo.config.json`)
     .action(async (opts: { scenario: string; db?: string; oarConf?: string; writeConfig?: string }) => {
       const { dbImportCommand } = await import('./commands/db-import.js');
       setExitCode(await dbImportCommand(opts, io));
@@ -266,7 +276,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .option('--db <url>', 'sqlite:PATH of the demo database (default: sqlite:oar-demo.sqlite in the current folder, recreated on each run)')
     .option('--now <epoch>', "the round's time (epoch seconds)", String(1_700_000_000))
     .addOption(new Option('--format <format>', 'output: "table" for people, "json" for scripts').choices(['table', 'json']).default('table'))
-    .addHelpText('after', `\nThe demo cluster: 2 switches, 8 nodes, 2 cpus per node, 4 cores per cpu; queues admin, default and\nbesteffort; running, waiting, moldable, timesharing, besteffort, dependent and container jobs, an\nadvance reservation and a job no resource can satisfy. Notifications are off.\n\n${EXIT_CODES_HELP}`)
+    .addHelpText('after', `\nThe demo cluster: 2 switches, 8 nodes, 2 cpus per node, 4 cores per cpu; queues admin, default and\nbesteffort; running, waiting, moldable, timesharing, besteffort, dependent and container jobs, an\nadvance reservation and a job no resource can satisfy. Notifications are off.\n\n${COMMAND_EXIT_CODES_HELP}`)
     .action(async (opts: { db?: string; now: string; format: 'table' | 'json' }) => {
       const { demoCommand } = await import('./commands/demo.js');
       setExitCode(await demoCommand(opts, io));
@@ -286,7 +296,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
       'after',
       `\nThe page needs no network: script, style and data are inside it. Jobs are coloured by queue;\n` +
         'running jobs are solid, planned ones light, reservations cross-hatched, besteffort ones striped.\n' +
-        `\n${EXIT_CODES_HELP}\n` +
+        `\n${COMMAND_EXIT_CODES_HELP}\n` +
         'Examples:\n  oar-sched gantt --scenario docs/demo/demo-cluster.json --out gantt.html\n' +
         '  oar-sched gantt --db sqlite:oar-demo.sqlite --out gantt.html',
     )
@@ -310,7 +320,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .option('--metrics <file>', 'also write the figures as OpenMetrics text to this file, atomically')
     .addHelpText(
       'after',
-      `\nThe platform format and the figures are described in docs/reference/cli.md ("simulate").\n\n${EXIT_CODES_HELP}\n` +
+      `\nThe platform format and the figures are described in docs/reference/cli.md ("simulate").\n\n${COMMAND_EXIT_CODES_HELP}\n` +
         'Examples:\n  oar-sched simulate --trace test/simulate/fixtures/small.swf --platform test/simulate/fixtures/platform.json\n' +
         '  oar-sched simulate --trace month.swf --platform cluster.json --config fifo.json --vs sjf.json --out report/',
     )

@@ -74,12 +74,20 @@ describe('oar-sched conveniences (real binary)', () => {
   });
 
   it('documents every exit code, 3 (internal error) included, in --help and the README', () => {
-    for (const args of [['--help'], ['schedule', '--help'], ['plugins', '--help']]) {
+    for (const args of [['--help'], ['schedule', '--help']]) {
       const r = run(args);
       expect(r.code).toBe(0);
       expect(r.stdout.replace(/\s+/g, ' ')).toContain('Exit codes: 0 done, 1 --check found mismatches, 2 invalid input, usage or configuration');
       expect(r.stdout.replace(/\s+/g, ' ')).toContain('3 internal error');
     }
+    // A command without --check does not list its exit code 1; round and serve list their own.
+    for (const args of [['plugins', '--help'], ['explain', '--help'], ['db', 'init', '--help'], ['demo', '--help'], ['gantt', '--help'], ['simulate', '--help']]) {
+      const text = run(args).stdout.replace(/\s+/g, ' ');
+      expect(text, args.join(' ')).toContain('Exit codes: 0 done, 2 invalid input, usage or configuration (one message naming the file), 3 internal error');
+      expect(text, args.join(' ')).not.toContain('--check found');
+    }
+    expect(run(['round', '--help']).stdout.replace(/\s+/g, ' ')).toContain("Exit codes (OAR's): 0 done, 1 an acknowledged reservation starts now");
+    expect(run(['serve', '--help']).stdout.replace(/\s+/g, ' ')).toContain('Exit codes: 0 stopped by SIGTERM or SIGINT, 2 invalid configuration, or another server answers on the socket');
     const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
     const exitCodes = /Exit codes: 0 done, 1 [^.]*, 2 [^.]*, 3 internal error/.exec(readme);
     expect(exitCodes, 'the exit codes paragraph of the README').not.toBeNull();
