@@ -27,26 +27,19 @@ export async function replaceGantt(tx: Db, gantt: readonly GanttEntry[]): Promis
   ]);
 }
 
-/** One (moldable, resource) row per resource of each entry, resources ascending within an entry. */
+/** One (moldable, resource) row per resource of each entry, resources ascending within an entry (an interval set's order). */
 function resourceRows(entries: readonly GanttEntry[]): { moldableIds: Int32Array; resourceIds: Int32Array } {
   let count = 0;
-  for (const e of entries) count += e.resourceIds.length;
+  for (const e of entries) count += e.resourceIds.size;
   const moldableIds = new Int32Array(count);
   const resourceIds = new Int32Array(count);
   let at = 0;
   for (const e of entries) {
-    const own = resourceIds.subarray(at, at + e.resourceIds.length);
-    own.set(e.resourceIds);
-    if (!ascending(own)) own.sort();
-    moldableIds.fill(e.moldableId, at, at + own.length);
-    at += own.length;
+    const b = e.resourceIds.bounds;
+    moldableIds.fill(e.moldableId, at, at + e.resourceIds.size);
+    for (let i = 0; i < b.length; i += 2) for (let id = b[i]!; id <= b[i + 1]!; id++) resourceIds[at++] = id;
   }
   return { moldableIds, resourceIds };
-}
-
-function ascending(values: Int32Array): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i - 1]! > values[i]!) return false;
-  return true;
 }
 
 /**
