@@ -72,6 +72,17 @@ for (const target of await testDatabases()) {
       expect(await ganttRows(t.db, '_visu')).toEqual(expected);
     });
 
+    it('refuses a plan with overlapping or unordered resource intervals, or a moldable twice, and writes nothing', async () => {
+      await write(actions([{ jobId: 1, moldableId: 1, start: NOW, resourceIds: IntervalSet.fromValues([1, 2]) }], []));
+      const before = await ganttRows(t.db, '');
+      const entry = (moldableId: number, bounds: number[]): GanttEntry => ({ jobId: moldableId, moldableId, start: NOW, resourceIds: IntervalSet.fromCanonicalBounds(Int32Array.from(bounds)) });
+      await expect(write(actions([entry(1, [1, 4, 3, 6])], []))).rejects.toThrow(/not ascending disjoint intervals/);
+      await expect(write(actions([entry(1, [5, 6, 1, 2])], []))).rejects.toThrow(/not ascending disjoint intervals/);
+      await expect(write(actions([entry(1, [2, 1])], []))).rejects.toThrow(/not ascending disjoint intervals/);
+      await expect(write(actions([entry(1, [1, 1]), entry(1, [2, 2])], []))).rejects.toThrow(/planned twice/);
+      expect(await ganttRows(t.db, '')).toEqual(before);
+    });
+
     it('an empty plan empties the gantt and the _visu copy', async () => {
       await write(actions([{ jobId: 1, moldableId: 1, start: NOW, resourceIds: IntervalSet.fromValues([1, 2]) }], []));
       await write(actions([], []));
