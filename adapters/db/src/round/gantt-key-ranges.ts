@@ -102,17 +102,20 @@ export function withIndexRanges<T>(tx: Db, work: () => Promise<T>): Promise<T> {
 
 /**
  * PostgreSQL: `work` with these settings for the transaction (`set_config(…, true)`, as SET
- * LOCAL), the previous values back after it. A failure aborts the transaction, which ends the
- * settings too. SQLite: `work` as it is.
+ * LOCAL), the previous values back after it; a setting the server does not have (`jit` before
+ * PostgreSQL 11) is left out. A failure aborts the transaction, which ends the settings too.
+ * SQLite: `work` as it is.
  */
 async function withSettings<T>(tx: Db, settings: Readonly<Record<string, string>>, work: () => Promise<T>): Promise<T> {
   if (tx.dialect !== 'postgres') return work();
-  const names = Object.keys(settings);
-  const set = (values: readonly string[]) => run(tx, `SELECT ${names.map((name) => `set_config('${name}', ?, true)`).join(', ')}`, values);
-  const before = (await run(tx, `SELECT ${names.map((name, i) => `current_setting('${name}') AS "${i}"`).join(', ')}`, []))[0]!;
+  const wanted = Object.keys(settings);
+  const current = (await run(tx, `SELECT ${wanted.map((name, i) => `current_setting('${name}', true) AS "${i}"`).join(', ')}`, []))[0]!;
+  const names = wanted.filter((_, i) => current[String(i)] !== null && current[String(i)] !== undefined);
+  const before = wanted.flatMap((_, i) => (current[String(i)] === null || current[String(i)] === undefined ? [] : [String(current[String(i)])]));
+  const set = (values: readonly string[]) => (names.length === 0 ? Promise.resolve([]) : run(tx, `SELECT ${names.map((name) => `set_config('${name}', ?, true)`).join(', ')}`, values));
   await set(names.map((name) => settings[name]!));
   const result = await work();
-  await set(names.map((_, i) => String(before[String(i)])));
+  await set(before);
   return result;
 }
 
