@@ -15,10 +15,11 @@ import { testDatabases, type TestDatabase } from '../testing/index.js';
 import { insertRows } from '../writers.js';
 import { ganttPlan } from './gantt-plan.js';
 import type { SyncReport } from './sync-gantt.js';
+import { GANTT_TABLES, logGanttChanges, takeGanttChanges } from './test-kit.js';
 import { writeGantt, writeGanttVisu } from './write-gantt.js';
 
 const NOW = 1_000_000;
-const TABLES = ['gantt_jobs_predictions', 'gantt_jobs_resources', 'gantt_jobs_predictions_visu', 'gantt_jobs_resources_visu'] as const;
+const TABLES = GANTT_TABLES;
 type Table = (typeof TABLES)[number];
 
 const entry = (moldableId: number, start: number, ids: number[]): GanttEntry => ({ jobId: moldableId, moldableId, start, resourceIds: IntervalSet.fromValues(ids) });
@@ -54,30 +55,6 @@ function write(db: Db, gantt: readonly GanttEntry[]): Promise<{ gantt: SyncRepor
   return db.transaction(async (tx) => ({ gantt: await writeGantt(tx, plan), visu: await writeGanttVisu(tx, plan) }));
 }
 
-/** Row-level triggers that log every insert, update and delete on the four tables. */
-async function logChanges(db: Db): Promise<void> {
-  await sql`CREATE TABLE gantt_change_log (tbl varchar(64) NOT NULL, op varchar(8) NOT NULL)`.execute(db.kysely);
-  if (db.dialect === 'postgres') {
-    await sql`CREATE FUNCTION log_gantt_change() RETURNS trigger AS $$ BEGIN INSERT INTO gantt_change_log VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END $$ LANGUAGE plpgsql`.execute(db.kysely);
-    for (const table of TABLES) {
-      await sql.raw(`CREATE TRIGGER log_${table} AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION log_gantt_change()`).execute(db.kysely);
-    }
-    return;
-  }
-  for (const table of TABLES) {
-    for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
-      await sql.raw(`CREATE TRIGGER log_${table}_${op} AFTER ${op} ON ${table} FOR EACH ROW BEGIN INSERT INTO gantt_change_log VALUES ('${table}', '${op}'); END`).execute(db.kysely);
-    }
-  }
-}
-
-/** Row changes logged since the last call, per table and operation (`gantt_jobs_resources DELETE`: 2). */
-async function takeChanges(db: Db): Promise<Record<string, number>> {
-  const rows = await sql<{ tbl: string; op: string; n: unknown }>`SELECT tbl, op, count(*) AS n FROM gantt_change_log GROUP BY tbl, op`.execute(db.kysely);
-  await sql`DELETE FROM gantt_change_log`.execute(db.kysely);
-  return Object.fromEntries(rows.rows.map((r) => [`${r.tbl} ${r.op}`, Number(r.n)]));
-}
-
 /** Four rounds' worth of plans: several intervals, a moldable without resources, moldables next to each other. */
 const BASE: GanttEntry[] = [
   entry(10, NOW, range(1, 8)),
@@ -97,7 +74,7 @@ for (const target of await testDatabases()) {
       ref = await target.create();
       await initSchema(t.db);
       await initSchema(ref.db);
-      await logChanges(t.db);
+      await logGanttChanges(t.db);
     });
     afterEach(async () => {
       await t.dispose();
@@ -112,14 +89,14 @@ for (const target of await testDatabases()) {
 
     it('writes no row when the plan did not change', async () => {
       await write(t.db, BASE);
-      expect(await takeChanges(t.db)).toEqual({
+      expect(await takeGanttChanges(t.db)).toEqual({
         'gantt_jobs_predictions INSERT': 6,
         'gantt_jobs_resources INSERT': 34,
         'gantt_jobs_predictions_visu INSERT': 6,
         'gantt_jobs_resources_visu INSERT': 34,
       });
       const again = await write(t.db, BASE);
-      expect(await takeChanges(t.db)).toEqual({});
+      expect(await takeGanttChanges(t.db)).toEqual({});
       expect(again.gantt.resources).toEqual({ rangesDeleted: 0, rowsInserted: 0, proof: 'count' });
       expect(again.visu.resources).toEqual({ rangesDeleted: 0, rowsInserted: 0, proof: 'count' });
       await expectFullRewrite(BASE);
@@ -127,7 +104,7 @@ for (const target of await testDatabases()) {
 
     it('a job moves, one goes, one comes, one swaps a resource: only those rows are written, and the tables are the full rewrite', async () => {
       await write(t.db, BASE);
-      await takeChanges(t.db);
+      await takeGanttChanges(t.db);
       const next = [
         entry(10, NOW + 30, range(1, 8)), // moves: its start only
         // 11 goes
@@ -144,7 +121,7 @@ for (const target of await testDatabases()) {
         for (const [op, n] of Object.entries(perPair.predictions)) expected[`gantt_jobs_predictions${suffix} ${op}`] = n;
         for (const [op, n] of Object.entries(perPair.resources)) expected[`gantt_jobs_resources${suffix} ${op}`] = n;
       }
-      expect(await takeChanges(t.db)).toEqual(expected);
+      expect(await takeGanttChanges(t.db)).toEqual(expected);
       expect(report.gantt.resources.proof).toBe('count');
       await expectFullRewrite(next);
     });
@@ -161,9 +138,9 @@ for (const target of await testDatabases()) {
       await sql`DELETE FROM gantt_jobs_predictions_visu WHERE moldable_job_id = 12`.execute(t.db.kysely);
       await sql`UPDATE gantt_jobs_predictions_visu SET start_time = 7 WHERE moldable_job_id = 10`.execute(t.db.kysely);
       await insertRows(t.db, 'gantt_jobs_predictions_visu', [{ moldable_job_id: 15, start_time: 7 }]);
-      await takeChanges(t.db);
+      await takeGanttChanges(t.db);
       const report = await write(t.db, BASE);
-      expect(await takeChanges(t.db)).toEqual({
+      expect(await takeGanttChanges(t.db)).toEqual({
         'gantt_jobs_predictions_visu DELETE': 1,
         'gantt_jobs_predictions_visu UPDATE': 1,
         'gantt_jobs_predictions_visu INSERT': 1,
@@ -225,13 +202,13 @@ for (const target of await testDatabases()) {
           if (fresh.length > 0) await insertRows(t.db, table, fresh);
         }
         const before = await dump(t.db);
-        await takeChanges(t.db);
+        await takeGanttChanges(t.db);
         await write(t.db, plan);
         await fullRewrite(ref.db, plan);
         const after = await dump(ref.db);
         expect(await dump(t.db)).toEqual(after);
         // Exactly the difference: each row that differs written once, no other.
-        const changes = await takeChanges(t.db);
+        const changes = await takeGanttChanges(t.db);
         for (const table of ['gantt_jobs_resources', 'gantt_jobs_resources_visu'] as const) {
           const [old, now] = [new Set(before[table].map(String)), new Set(after[table].map(String))];
           expect(changes[`${table} DELETE`] ?? 0).toBe([...old].filter((r) => !now.has(r)).length);
