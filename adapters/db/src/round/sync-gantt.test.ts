@@ -14,7 +14,7 @@ import { initSchema } from '../schema/migrate.js';
 import { testDatabases, type TestDatabase } from '../testing/index.js';
 import { insertRows } from '../writers.js';
 import { ganttPlan } from './gantt-plan.js';
-import type { SyncReport } from './sync-gantt.js';
+import { REWRITE_RULE, type SyncReport } from './sync-gantt.js';
 import { GANTT_TABLES, logGanttChanges, takeGanttChanges } from './test-kit.js';
 import { writeGantt, writeGanttVisu } from './write-gantt.js';
 
@@ -216,6 +216,24 @@ for (const target of await testDatabases()) {
         }
         previous = plan;
       }
+    });
+
+    it('rewrites a plan of many short runs whole (REWRITE_RULE), and compares one whose runs are long enough', { timeout: 60_000 }, async () => {
+      const rule = REWRITE_RULE[target.dialect];
+      /** One moldable, `rule.minIntervals` runs of `run` ids, one id apart. */
+      const runs = (run: number) => [entry(1, NOW, Array.from({ length: rule.minIntervals * run }, (_, i) => 1 + i + Math.floor(i / run)))];
+      const short = runs(rule.minRun - 1);
+      await write(t.db, short);
+      const again = await write(t.db, short);
+      expect([again.gantt.resources.proof, again.visu.resources.proof]).toEqual(['rewrite', 'rewrite']);
+      await expectFullRewrite(short);
+      const long = runs(rule.minRun);
+      await write(t.db, long);
+      await takeGanttChanges(t.db);
+      const steady = await write(t.db, long);
+      expect([steady.gantt.resources.proof, steady.visu.resources.proof]).toEqual(['count', 'count']);
+      expect(await takeGanttChanges(t.db)).toEqual({});
+      await expectFullRewrite(long);
     });
 
     it.runIf(target.dialect === 'sqlite')('rewrites a table holding rows the ranges cannot see (SQLite: ids beyond 32 bits, text)', async () => {

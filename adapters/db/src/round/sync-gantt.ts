@@ -33,18 +33,30 @@
  * and SQLite stores every integer-valued input as an integer; a fractional id (4.5) in a gantt
  * table is the one thing this does not see, and neither OAR nor this scheduler writes one.
  *
- * Each differing row is written once; an unchanged gantt is not written at all. Cost: a probe per
- * interval and per gap range (2 × 4,000 at nodeonly-r10000-j2000), one whole-table count (SQLite
- * counts page by page: 60 ms at 10M rows; PostgreSQL row by row: 300 ms), the rows of suspect
- * moldables counted (SQLite 20–50 ns a row, PostgreSQL about 0.1 µs), and the writes. Rewriting
- * costs 0.45 µs a row on SQLite and 2 µs on PostgreSQL, twice (the insert and, next round, the
- * delete): so checking never costs more than rewriting, by far, even when every row changed. The
- * only path that counts the whole table row by row is step 4's recount, when rows disappeared
- * from a moldable without any of its gaps holding rows: still below a rewrite.
+ * Each differing row is written once, and an unchanged gantt is not written at all (but for
+ * fragmented plans, below). Cost: a probe per interval and per gap range (about 6,000 per table at
+ * nodeonly-r10000-j2000: 20–40 ms), one whole-table count (SQLite counts page by page: 60 ms at
+ * 10M rows; PostgreSQL row by row: 250–300 ms), the rows of suspect moldables counted (SQLite
+ * 20–50 ns a row, PostgreSQL about 0.1 µs), and the writes. Step 4's recount is the one path that
+ * counts every row one by one: still cheaper than rewriting them.
+ *
+ * Fragmented plans. Comparing costs about two probes per interval, rewriting the table an insert
+ * per row (its `DELETE` being nearly free on SQLite, which drops pages rather than rows). Measured
+ * with test/bench/gantt-sync.mjs (an unchanged gantt of 200,000 rows in runs of 1 to 256 ids,
+ * commit included): comparing costs 3.5–4.5 µs an interval on SQLite and 7–9 µs on PostgreSQL,
+ * rewriting 0.6–0.75 µs a row on SQLite and 3.7–5 µs on PostgreSQL. So comparing pays when the
+ * plan's runs are on average at least `minRun` ids long (`REWRITE_RULE`: 6 on SQLite, 2 on
+ * PostgreSQL); a plan of shorter runs is rewritten whole, OAR's way (the `_visu` copy by OAR's
+ * copy), but only from `minIntervals` intervals on (10,000: comparing fewer costs at most 40–90
+ * ms, and writing nothing when nothing changed is worth that: no WAL, no dead rows for
+ * PostgreSQL's vacuum, no churn for the readers of `_visu`). OAR's usual placements are long runs
+ * (nodeonly-r10000-j2000: 4,950 ids an interval on average, mixed-r4096-j1000: 99); short ones
+ * come from a resource order that interleaves nodes.
  */
 import { sql } from 'kysely';
 import { bulkInsert, bulkStatement, bulkUpdate, withRows, type BulkColumn } from '../bulk.js';
 import type { Db } from '../connection.js';
+import type { Dialect } from '../url.js';
 import {
   deleteAll,
   deleteIdRange,
@@ -68,6 +80,18 @@ export interface GanttTables {
 export const GANTT: GanttTables = { predictions: 'gantt_jobs_predictions', resources: 'gantt_jobs_resources' };
 export const GANTT_VISU: GanttTables = { predictions: 'gantt_jobs_predictions_visu', resources: 'gantt_jobs_resources_visu' };
 
+/** When to rewrite rather than compare, per dialect (see the module doc, "Fragmented plans"). */
+export const REWRITE_RULE: Readonly<Record<Dialect, RewriteRule>> = {
+  sqlite: { minRun: 6, minIntervals: 10_000 },
+  postgres: { minRun: 2, minIntervals: 10_000 },
+};
+
+/** A resource table is rewritten whole when the plan has at least `minIntervals` intervals, on average shorter than `minRun` ids. */
+export interface RewriteRule {
+  readonly minRun: number;
+  readonly minIntervals: number;
+}
+
 /** What a sync wrote, and how it proved the resource rows equal to the plan (for tests and diagnostics). */
 export interface SyncReport {
   readonly predictions: { readonly deleted: number; readonly updated: number; readonly inserted: number };
@@ -75,21 +99,32 @@ export interface SyncReport {
     /** Gap ranges whose rows were deleted (step 1). */
     readonly rangesDeleted: number;
     readonly rowsInserted: number;
-    /** How S = P was proved: the count (step 4), the recount, the copy from `copyFrom`, or a whole rewrite. */
+    /** How S = P was made sure of: the count (step 4), the recount, the copy from `copyFrom`, or a rewrite of the table (fragmented plan, rows outside the domain). */
     readonly proof: 'count' | 'recount' | 'copy' | 'rewrite';
   };
 }
 
-/**
- * `copyFrom`: tables that already hold exactly the plan (the gantt, synced earlier in the same
- * transaction). When no planned row is left in the resource table (the first round, or a plan
- * entirely new), the table is filled with OAR's R8 copy `INSERT INTO … SELECT * FROM …` (the
- * tables have the same columns in the same order; SQLite then copies records without decoding
- * them) instead of inserting the plan's rows.
- */
-export async function syncGantt(tx: Db, tables: GanttTables, plan: GanttPlan, options: { copyFrom?: GanttTables } = {}): Promise<SyncReport> {
+export interface SyncOptions {
+  /**
+   * Tables that already hold exactly the plan (the gantt, synced earlier in the same
+   * transaction). When no planned row is left in the resource table (the first round, or a plan
+   * entirely new), the table is filled with OAR's R8 copy `INSERT INTO … SELECT * FROM …` (the
+   * tables have the same columns in the same order; SQLite then copies records without decoding
+   * them) instead of inserting the plan's rows.
+   */
+  readonly copyFrom?: GanttTables | undefined;
+  /** Default `REWRITE_RULE` of the dialect (`{ minRun: 0, minIntervals: 0 }` always compares). */
+  readonly rewriteRule?: RewriteRule | undefined;
+}
+
+export async function syncGantt(tx: Db, tables: GanttTables, plan: GanttPlan, options: SyncOptions = {}): Promise<SyncReport> {
   const predictions = await syncPredictions(tx, tables.predictions, plan);
-  const resources = await syncResources(tx, tables.resources, plan, options.copyFrom?.resources);
+  const rule = options.rewriteRule ?? REWRITE_RULE[tx.dialect];
+  const intervals = plan.intervals.lo.length;
+  const resources =
+    intervals >= rule.minIntervals && plan.rows < rule.minRun * intervals
+      ? await rewriteTable(tx, tables.resources, plan, options.copyFrom?.resources)
+      : await syncResources(tx, tables.resources, plan, options.copyFrom?.resources);
   return { predictions, resources };
 }
 
@@ -125,6 +160,7 @@ async function syncPredictions(tx: Db, table: GanttTables['predictions'], plan: 
 async function syncResources(tx: Db, table: ResourceTable, plan: GanttPlan, copyFrom: ResourceTable | undefined): Promise<SyncReport['resources']> {
   const { intervals } = plan;
   const n = intervals.lo.length;
+  const every = Int32Array.from({ length: n }, (_, k) => k);
   const gaps = gapRanges(plan);
   // Step 1: S becomes a subset of P; the moldables that lost rows are suspect.
   const suspect = new Set<number>();
@@ -144,7 +180,6 @@ async function syncResources(tx: Db, table: ResourceTable, plan: GanttPlan, copy
     return { rangesDeleted, rowsInserted: plan.rows, proof: 'copy' };
   }
   // Steps 2 and 3: intervals without rows, whole; the incomplete intervals of suspect moldables, completed.
-  const every = Int32Array.from({ length: n }, (_, k) => k);
   const empty = every.filter((k) => !occupied.has(k));
   const partial = await partialRows(tx, table, intervals, every.filter((k) => occupied.has(k) && suspect.has(intervals.moldable[k]!)));
   let rowsInserted = await insertRows(tx, table, intervals, [...empty, ...partial.keys()].sort((a, b) => a - b), partial);
@@ -154,9 +189,15 @@ async function syncResources(tx: Db, table: ResourceTable, plan: GanttPlan, copy
   rowsInserted += await insertRows(tx, table, intervals, [...more.keys()], more);
   if ((await rowCount(tx, table)) === plan.rows) return { rangesDeleted, rowsInserted, proof: 'recount' };
   // Rows outside the domain the ranges cover (SQLite only): what OAR does, every row rewritten.
+  return { ...(await rewriteTable(tx, table, plan, undefined)), rangesDeleted };
+}
+
+/** OAR's way: every row deleted, the plan inserted (or copied from `copyFrom`, which holds it). */
+async function rewriteTable(tx: Db, table: ResourceTable, plan: GanttPlan, copyFrom: ResourceTable | undefined): Promise<SyncReport['resources']> {
   await deleteAll(tx, table);
-  await insertRows(tx, table, intervals, Array.from(every), new Map());
-  return { rangesDeleted, rowsInserted: plan.rows, proof: 'rewrite' };
+  if (copyFrom !== undefined) await sql`INSERT INTO ${sql.table(table)} SELECT * FROM ${sql.table(copyFrom)}`.execute(tx.kysely);
+  else await insertRows(tx, table, plan.intervals, Array.from({ length: plan.intervals.lo.length }, (_, k) => k), new Map());
+  return { rangesDeleted: 0, rowsInserted: plan.rows, proof: 'rewrite' };
 }
 
 /** Among the intervals `which`, the incomplete ones, each with the ids it holds. */
