@@ -1,15 +1,26 @@
 // The database round as OAR runs it: a workload of ../shared/perf imported once into an OAR
 // database (SQLite in a temp file; PostgreSQL in a temp database, skipped with a notice when no
-// server answers), then `oar-sched round --no-notify --now <workload now> --json` timed as a whole
-// process, median of N runs, each on a fresh copy of the imported database (SQLite: a file copy;
-// PostgreSQL: CREATE DATABASE … TEMPLATE), with the per-phase times the round prints. Speed is
-// reported, never asserted.
+// server answers), then `oar-sched round` timed as a whole process, median of N runs. Speed is
+// reported, never asserted. The protocol of one run, two rows of the table:
+//
+// - first round: a fresh copy of the imported database (SQLite: a file copy; PostgreSQL:
+//   CREATE DATABASE … TEMPLATE), whose gantt is empty, then `oar-sched round --no-notify --now
+//   <workload now> --metrics <file>`: the whole plan is new, every gantt row is written;
+// - steady round: the same command again, same --now, on the same copy right after the first
+//   round committed (PostgreSQL: no VACUUM in between, autovacuum may or may not have run). Nothing
+//   happened in between, so the plan is the same: OAR's periodic round on a quiet cluster, the best
+//   case for a round that writes only what changed (its gantt must still end exactly the plan).
+//
+// The phases come from the --metrics file (not --json, whose printed gantt costs the process
+// seconds at these sizes); `plan = core` compares the gantt the first round left in the database
+// with the core's starts on the same snapshot, `steady = first` the gantt after the steady round
+// with the one after the first (starts and resource row counts).
 //
 // There is no `oar-sched db import` yet: importScenario below writes a scenario's snapshot with
 // @oar-sched/db's writers (queues, property columns, resources with their ids, jobs as oarsub
 // writes them, running jobs with their assigned resources).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,13 +84,36 @@ export async function importScenario(db, snapshot) {
 }
 
 function runRoundProcess(url, now, cwd) {
+  const metrics = join(cwd, 'round.metrics');
   const t0 = performance.now();
   // --no-serve: the whole process is what is timed, even if an oar-sched serve runs on this machine.
-  const out = spawnSync(BIN, ['round', '--db', url, '--now', String(now), '--no-notify', '--json', '--no-serve'], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const out = spawnSync(BIN, ['round', '--db', url, '--now', String(now), '--no-notify', '--metrics', metrics, '--no-serve'], { cwd, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (out.status !== 0) throw new Error(`oar-sched round exited ${out.status}: ${out.stderr}`);
-  const json = JSON.parse(out.stdout);
-  return { ms, phases: json.phases, launched: json.launched.length, planned: json.gantt.length, gantt: json.gantt };
+  const samples = readFileSync(metrics, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+  const sum = (name) => samples.filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `)).reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+  const phases = {};
+  for (const l of samples) {
+    const m = /^oar_sched_round_phase_seconds\{phase="(\w+)"\} (\S+)$/.exec(l);
+    if (m) phases[m[1]] = Number(m[2]) * 1000;
+  }
+  return { ms, phases, launched: sum('oar_sched_jobs_launched'), planned: sum('oar_sched_jobs_planned') };
+}
+
+/** The gantt a round left in the database: job id → start, and its resource row count. */
+async function ganttOf(url) {
+  const db = await openDatabase(url, { poolSize: 1 });
+  try {
+    const rows = await sql`SELECT m.moldable_job_id AS job_id, p.start_time FROM gantt_jobs_predictions p JOIN moldable_job_descriptions m ON m.moldable_id = p.moldable_job_id`.execute(db.kysely);
+    const count = await sql`SELECT count(*) AS n FROM gantt_jobs_resources`.execute(db.kysely);
+    return { starts: new Map(rows.rows.map((r) => [Number(r.job_id), Number(r.start_time)])), resourceRows: Number(count.rows[0].n) };
+  } finally {
+    await db.close();
+  }
+}
+
+function sameGantt(a, b) {
+  return a.resourceRows === b.resourceRows && a.starts.size === b.starts.size && [...a.starts].every(([id, start]) => b.starts.get(id) === start);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -107,41 +141,51 @@ export async function measureDbRounds({ runs = 3, workloads = DB_WORKLOADS, log 
           const t0 = performance.now();
           const counts = await importScenario(t.db, snapshot);
           const importMs = performance.now() - t0;
-          const results = [];
+          const first = [];
+          const steady = [];
+          let check = '';
           for (let i = 0; i < runs; i++) {
             const copy = await freshCopy(t, target.dialect);
             try {
-              results.push(runRoundProcess(copy.url, snapshot.now, project));
+              first.push(runRoundProcess(copy.url, snapshot.now, project));
+              const before = i === 0 ? await ganttOf(copy.url) : undefined;
+              steady.push(runRoundProcess(copy.url, snapshot.now, project));
+              if (before) {
+                const diffs = [...coreStarts].filter(([id, start]) => before.starts.get(id) !== start).length;
+                const after = await ganttOf(copy.url);
+                check = `plan = core: ${diffs === 0 ? 'yes' : `${diffs} DIFF`}, steady = first: ${sameGantt(before, after) ? 'yes' : 'NO'} (${before.resourceRows} resource rows)`;
+              }
             } finally {
               await copy.remove();
             }
           }
-          const dbStarts = new Map(results[0].gantt.map((e) => [e.jobId, e.start]));
-          const diffs = [...coreStarts].filter(([id, start]) => dbStarts.get(id) !== start).length;
-          const phase = (p) => median(results.map((r) => r.phases[p]));
-          const read = phase('read');
-          const engine = phase('engine');
-          const write = phase('write');
-          const commit = phase('commit');
-          const dbTotal = read + write + commit;
-          rows.push({
-            workload: name,
-            db: target.dialect,
-            resources: counts.resources,
-            waiting: counts.waiting,
-            'import s': (importMs / 1000).toFixed(1),
-            planned: results[0].planned,
-            launched: results[0].launched,
-            'process ms': median(results.map((r) => r.ms)).toFixed(0),
-            'read ms': read.toFixed(0),
-            'engine ms': engine.toFixed(0),
-            'write ms': write.toFixed(0),
-            'commit ms': commit.toFixed(0),
-            'notify ms': phase('notify').toFixed(1),
-            'plan = core': diffs === 0 ? 'yes' : `${diffs} DIFF`,
-            'db phases ≤ engine': `${dbTotal <= engine ? 'yes' : 'NO'} (${dbTotal.toFixed(0)} vs ${engine.toFixed(0)})`,
-            runs,
-          });
+          for (const [round, results] of [['first', first], ['steady', steady]]) {
+            const phase = (p) => median(results.map((r) => r.phases[p]));
+            const read = phase('read');
+            const engine = phase('engine');
+            const write = phase('write');
+            const commit = phase('commit');
+            const dbTotal = read + write + commit;
+            rows.push({
+              workload: name,
+              db: target.dialect,
+              round,
+              resources: counts.resources,
+              waiting: counts.waiting,
+              'import s': (importMs / 1000).toFixed(1),
+              planned: results[0].planned,
+              launched: results[0].launched,
+              'process ms': median(results.map((r) => r.ms)).toFixed(0),
+              'read ms': read.toFixed(0),
+              'engine ms': engine.toFixed(0),
+              'write ms': write.toFixed(0),
+              'commit ms': commit.toFixed(0),
+              'notify ms': phase('notify').toFixed(1),
+              'db phases ≤ engine': `${dbTotal <= engine ? 'yes' : 'NO'} (${dbTotal.toFixed(0)} vs ${engine.toFixed(0)})`,
+              runs,
+            });
+          }
+          log(`db-round ${name} on ${target.dialect}: ${check}`);
         } finally {
           await t.dispose();
         }

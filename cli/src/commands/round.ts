@@ -100,7 +100,8 @@ function report(round: DbRoundResult, phases: Phases, io: CliIo, json: boolean, 
   const kills = round.actions.killed.length;
   io.err(`oar-sched: exit ${round.exitCode}${kills > 0 ? ` (${kills} besteffort job${kills === 1 ? '' : 's'} to kill first)` : round.exitCode === 1 ? ' (a reservation starts now: run another round)' : ''}\n`);
   if (json) {
-    io.out(`${JSON.stringify({ now: round.now, exitCode: round.exitCode, groups: round.groups, gantt: round.actions.gantt, operations: round.actions.operations, launched: round.actions.launched, killed: round.actions.killed, warnings: round.warnings, phases, peakMemoryBytes: peakMemoryBytes() }, null, 2)}\n`);
+    const { gantt, operations, launched, killed } = round.actions;
+    io.out(`${JSON.stringify({ now: round.now, exitCode: round.exitCode, groups: round.groups, gantt: gantt.map(withIdArray), operations: operations.map((o) => (o.op === 'launch' ? withIdArray(o) : o)), launched, killed, warnings: round.warnings, phases, peakMemoryBytes: peakMemoryBytes() }, null, 2)}\n`);
   }
 }
 
@@ -109,6 +110,11 @@ function minuteIn(epoch: number, timeZone: string): string {
   const date = new Date(epoch * 1000);
   if (timeZone === 'UTC') return date.toISOString().slice(0, 16).replace('T', ' ');
   return date.toLocaleString('sv-SE', { timeZone }).slice(0, 16);
+}
+
+/** `resourceIds` as a JSON array of ids (the round carries an interval set, whose JSON is its text `"1-16 22"`). */
+function withIdArray<T extends { readonly resourceIds: Iterable<number> }>(value: T): Omit<T, 'resourceIds'> & { resourceIds: number[] } {
+  return { ...value, resourceIds: Array.from(value.resourceIds) };
 }
 
 function assertHook(registry: PluginRegistry, hook: { name: string } | undefined, oarConfFile: string | undefined): void {

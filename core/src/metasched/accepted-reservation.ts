@@ -2,12 +2,13 @@
  * An accepted advance reservation that has not started (metascheduler.md §7.3): expired, waiting
  * for missing resources, or starting on what is left once the waiting timeout has passed.
  */
+import type { IntervalSet } from '@oar-sched/plugin-api';
 import type { GanttEntry } from './model.js';
 
 export type AcceptedReservationStep =
   | { readonly kind: 'expired' }
   | { readonly kind: 'postponed'; readonly entry: GanttEntry }
-  | { readonly kind: 'reduced'; readonly entry: GanttEntry; readonly missing: readonly number[] }
+  | { readonly kind: 'reduced'; readonly entry: GanttEntry; readonly missing: IntervalSet }
   | { readonly kind: 'unchanged' };
 
 export const RESERVATION_EXPIRED_MESSAGE = "Reservation expired and couldn't be started.";
@@ -26,7 +27,7 @@ export function acceptedReservationStep(
   if (now > entry.start + plannedWalltime) return { kind: 'expired' };
   if (entry.start >= now) return { kind: 'unchanged' };
   const available = entry.resourceIds.filter(usable);
-  if (available.length === entry.resourceIds.length) return { kind: 'unchanged' };
-  if (available.length === 0 || entry.start + waitingTimeout > now) return { kind: 'postponed', entry: { ...entry, start: now + 1 } };
+  if (available.size === entry.resourceIds.size) return { kind: 'unchanged' };
+  if (available.isEmpty || entry.start + waitingTimeout > now) return { kind: 'postponed', entry: { ...entry, start: now + 1 } };
   return { kind: 'reduced', entry: { ...entry, resourceIds: available }, missing: entry.resourceIds.filter((id) => !usable(id)) };
 }

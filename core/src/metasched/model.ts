@@ -4,6 +4,7 @@
  * database: the database adapter reads these inputs, runs the engine, calls `planRoundActions`
  * and applies the operations in one transaction, then sends the notifications.
  */
+import type { IntervalSet } from '@oar-sched/plugin-api';
 import type { Snapshot } from '../model/snapshot.js';
 
 /** OAR job states (`jobs.state`, database.md table `jobs`), in OAR's order. */
@@ -42,9 +43,12 @@ export interface MetaschedJobInfo {
   readonly firstCheckpointEvent?: number | undefined;
 }
 
-/** The engine's outcome for a waiting job or a new reservation, with resource ids. */
+/**
+ * The engine's outcome for a waiting job or a new reservation, with its resource ids (the
+ * placement's positions turned into ids: `RoundResult.platform.idsOf`).
+ */
 export type PlannedOutcome =
-  | { readonly scheduled: true; readonly start: number; readonly moldableIndex: number; readonly resourceIds: readonly number[] }
+  | { readonly scheduled: true; readonly start: number; readonly moldableIndex: number; readonly resourceIds: IntervalSet }
   | { readonly scheduled: false; readonly code: string; readonly message: string; readonly kind?: string | undefined };
 
 export interface MetaschedSettings {
@@ -63,12 +67,22 @@ export interface MetaschedInput {
   readonly settings: MetaschedSettings;
 }
 
-/** One row of the gantt after the round (`gantt_jobs_predictions` + `gantt_jobs_resources`). */
+/**
+ * One job of the gantt after the round: its `gantt_jobs_predictions` row (moldable id, start) and
+ * its `gantt_jobs_resources` rows (one per resource id). Plain data.
+ */
 export interface GanttEntry {
   readonly jobId: number;
   readonly moldableId: number;
+  /** Planned start, epoch seconds. */
   readonly start: number;
-  readonly resourceIds: readonly number[];
+  /**
+   * The resource ids, as the engine places them: an interval set (immutable, sorted, disjoint
+   * intervals; iterate it or read `bounds`). A large round plans millions of (job, resource) rows
+   * in a few thousand intervals: they go from the engine's placement to the database writer
+   * without one JavaScript number per id. Empty: a prediction without resource rows.
+   */
+  readonly resourceIds: IntervalSet;
 }
 
 /**
@@ -85,7 +99,7 @@ export type JobOperation =
   | { readonly op: 'walltime'; readonly jobId: number; readonly moldableId: number; readonly walltime: number }
   | { readonly op: 'event'; readonly jobId: number; readonly type: string; readonly description: string }
   | { readonly op: 'frag'; readonly jobId: number; readonly user: string }
-  | { readonly op: 'launch'; readonly jobId: number; readonly moldableId: number; readonly resourceIds: readonly number[] };
+  | { readonly op: 'launch'; readonly jobId: number; readonly moldableId: number; readonly resourceIds: IntervalSet };
 
 /** Sent after the round's transaction commits; a failure is logged and changes nothing. */
 export type RoundNotification =
@@ -101,7 +115,7 @@ export const EXIT_RESERVATION_STARTS_NOW = 1;
 export const EXIT_BESTEFFORT_KILL = 2;
 
 export interface RoundActions {
-  /** The whole gantt after the round: the adapter replaces the gantt with exactly this. */
+  /** The whole gantt after the round, one entry per moldable: the adapter makes the gantt exactly this. */
   readonly gantt: readonly GanttEntry[];
   readonly operations: readonly JobOperation[];
   readonly notifications: readonly RoundNotification[];

@@ -1,3 +1,4 @@
+import { IntervalSet } from '@oar-sched/plugin-api';
 import { describe, expect, it } from 'vitest';
 import { schedulerConfigSchema } from '../model/scheduler-config-schema.js';
 import type { JobRecord, ResourceRecord, Snapshot } from '../model/snapshot.js';
@@ -47,16 +48,18 @@ function plan(c: Case) {
   });
 }
 
-const at = (start: number, ...resourceIds: number[]): PlannedOutcome => ({ scheduled: true, start, moldableIndex: 0, resourceIds });
+/** Resource ids as the gantt and launches carry them. */
+const ids = (...resourceIds: number[]) => IntervalSet.fromValues(resourceIds);
+const at = (start: number, ...resourceIds: number[]): PlannedOutcome => ({ scheduled: true, start, moldableIndex: 0, resourceIds: ids(...resourceIds) });
 const ops = (a: ReturnType<typeof plan>, jobId: number) => a.operations.filter((o) => o.jobId === jobId).map(({ jobId: _, ...rest }) => rest);
 
 describe('planRoundActions (metascheduler.md §3–§13)', () => {
   it('S01: a job planned at now is launched with its planned moldable and resources', () => {
     const a = plan({ jobs: [job(1)], outcomes: { 1: at(N, 1, 2, 3, 4) } });
-    expect(a.gantt).toEqual([{ jobId: 1, moldableId: 10, start: N, resourceIds: [1, 2, 3, 4] }]);
+    expect(a.gantt).toEqual([{ jobId: 1, moldableId: 10, start: N, resourceIds: ids(1, 2, 3, 4) }]);
     expect(ops(a, 1)).toEqual([
       { op: 'message', message: 'R=4,W=120,J=P,Q=default' },
-      { op: 'launch', moldableId: 10, resourceIds: [1, 2, 3, 4] },
+      { op: 'launch', moldableId: 10, resourceIds: ids(1, 2, 3, 4) },
     ]);
     expect(a.notifications).toEqual([{ kind: 'launch', jobId: 1 }]);
     expect(a.exitCode).toBe(0);
@@ -120,14 +123,14 @@ describe('planRoundActions (metascheduler.md §3–§13)', () => {
       { op: 'walltime', moldableId: 10, walltime: 40 },
       { op: 'event', type: 'REDUCE_RESERVATION_WALLTIME', description: 'Change walltime from 60 to 40' },
       { op: 'message', message: 'R=4,W=100,J=P,Q=default' },
-      { op: 'launch', moldableId: 10, resourceIds: [1, 2, 3, 4] },
+      { op: 'launch', moldableId: 10, resourceIds: ids(1, 2, 3, 4) },
     ]);
     expect(a.gantt[0]!.start).toBe(N);
   });
 
   it('S07: an accepted reservation whose resources are all gone is postponed to now + 1', () => {
     const a = plan({ jobs: [accepted(N - 20, [1, 2, 3, 4])], resources: resources(5, { 1: { state: 'Suspected' }, 2: { state: 'Suspected' }, 3: { state: 'Suspected' }, 4: { state: 'Suspected' } }) });
-    expect(a.gantt).toEqual([{ jobId: 1, moldableId: 10, start: N + 1, resourceIds: [1, 2, 3, 4] }]);
+    expect(a.gantt).toEqual([{ jobId: 1, moldableId: 10, start: N + 1, resourceIds: ids(1, 2, 3, 4) }]);
     expect(a.launched).toEqual([]);
   });
 
@@ -145,7 +148,7 @@ describe('planRoundActions (metascheduler.md §3–§13)', () => {
       { op: 'walltime', moldableId: 10, walltime: 250 },
       { op: 'event', type: 'REDUCE_RESERVATION_WALLTIME', description: 'Change walltime from 600 to 250' },
       { op: 'message', message: 'R=2,W=310,J=P,Q=default' },
-      { op: 'launch', moldableId: 10, resourceIds: [3, 4] },
+      { op: 'launch', moldableId: 10, resourceIds: ids(3, 4) },
     ]);
   });
 
@@ -217,8 +220,8 @@ describe('planRoundActions (metascheduler.md §3–§13)', () => {
       resources: resources(5, { 5: { state: 'Suspected' } }),
     });
     expect(a.gantt).toEqual([
-      { jobId: 1, moldableId: 10, start: N - 10, resourceIds: [4] },
-      { jobId: 2, moldableId: 20, start: N - 5, resourceIds: [1, 2] },
+      { jobId: 1, moldableId: 10, start: N - 10, resourceIds: ids(4) },
+      { jobId: 2, moldableId: 20, start: N - 5, resourceIds: ids(1, 2) },
     ]);
     expect(ops(a, 1)).toEqual([{ op: 'message', message: 'R=1,J=P,Q=default' }]);
     expect(a.notifications).toEqual([{ kind: 'launch', jobId: 2 }]);

@@ -4,6 +4,7 @@
  * acknowledgements and notifications, and the exit code. A pure function: the database adapter
  * gathers the inputs, runs the engine, and writes what this returns.
  */
+import { IntervalSet } from '@oar-sched/plugin-api';
 import { hasJobType } from '../jobs/job-types.js';
 import type { JobRecord } from '../model/snapshot.js';
 import { queueGroups } from '../round/queue-groups.js';
@@ -87,9 +88,9 @@ class RoundPlanner {
       if (!CURRENT_STATES.has(r.state)) continue;
       const moldableId = this.#info(r.id).moldableIds[r.moldableIndex];
       if (moldableId === undefined) continue;
-      const resourceIds = (r.resources ?? []).filter((id) => this.#usable.has(id));
+      const resourceIds = IntervalSet.fromValues((r.resources ?? []).filter((id) => this.#usable.has(id)));
       this.#gantt.set(r.id, { jobId: r.id, moldableId, start: r.startTime ?? this.#now, resourceIds });
-      this.#setMessage(r.id, currentJobMessage(this.#messageJob(r), resourceIds.length));
+      this.#setMessage(r.id, currentJobMessage(this.#messageJob(r), resourceIds.size));
     }
   }
 
@@ -99,7 +100,7 @@ class RoundPlanner {
       if (r.reservation !== 'Scheduled' || (r.state !== 'Waiting' && r.state !== 'toAckReservation')) continue;
       const moldableId = this.#info(r.id).moldableIds[r.moldableIndex];
       if (moldableId === undefined || r.startTime === undefined) continue;
-      this.#gantt.set(r.id, { jobId: r.id, moldableId, start: r.startTime, resourceIds: [...(r.resources ?? [])] });
+      this.#gantt.set(r.id, { jobId: r.id, moldableId, start: r.startTime, resourceIds: IntervalSet.fromValues(r.resources ?? []) });
     }
   }
 
@@ -121,7 +122,7 @@ class RoundPlanner {
           const moldableId = this.#info(r.id).moldableIds[outcome.moldableIndex];
           if (moldableId === undefined) continue;
           this.#gantt.set(r.id, { jobId: r.id, moldableId, start: outcome.start, resourceIds: outcome.resourceIds });
-          this.#setMessage(r.id, plannedJobMessage(this.#messageJob(r), outcome.resourceIds.length, this.#plannedWalltime(r, outcome.moldableIndex)));
+          this.#setMessage(r.id, plannedJobMessage(this.#messageJob(r), outcome.resourceIds.size, this.#plannedWalltime(r, outcome.moldableIndex)));
         } else if (REQUEST_ERROR_KINDS.has(outcome.kind ?? '') || REQUEST_ERROR_CODES.has(outcome.code)) {
           this.#setMessage(r.id, cannotScheduleMessage(outcome.message));
         }
@@ -160,7 +161,7 @@ class RoundPlanner {
       case 'reduced':
         this.#gantt.set(r.id, step.entry);
         this.#event(r.id, 'SCHEDULER_REDUCE_NB_RESSOURCES_FOR_RESERVATION', `[MetaSched] Reduce the number of resources for the job ${r.id}`);
-        this.#setMessage(r.id, withResourceCount(this.#messages.get(r.id) ?? '', step.entry.resourceIds.length));
+        this.#setMessage(r.id, withResourceCount(this.#messages.get(r.id) ?? '', step.entry.resourceIds.size));
         return;
       case 'unchanged':
         return;
@@ -177,7 +178,7 @@ class RoundPlanner {
       this.#ops.push({ op: 'reservation', jobId: r.id, reservation: 'Scheduled' });
       if (outcome.start !== r.startTime) this.#ops.push({ op: 'startTime', jobId: r.id, startTime: outcome.start });
       this.#gantt.set(r.id, { jobId: r.id, moldableId, start: outcome.start, resourceIds: outcome.resourceIds });
-      this.#setMessage(r.id, plannedJobMessage(this.#messageJob(r), outcome.resourceIds.length, this.#plannedWalltime(r, 0)));
+      this.#setMessage(r.id, plannedJobMessage(this.#messageJob(r), outcome.resourceIds.size, this.#plannedWalltime(r, 0)));
       this.#toAck.push(r.id);
       return;
     }
@@ -232,7 +233,7 @@ class RoundPlanner {
   #launches(): number[] {
     const launched: number[] = [];
     for (const due of this.#due(this.#now)) {
-      if (due.resourceIds.some((id) => this.#absent.has(id))) continue;
+      if (this.#holdsAbsent(due.resourceIds)) continue;
       const r = this.#records.get(due.jobId)!;
       let entry = due;
       if (r.reservation === 'Scheduled' && due.start < this.#now) {
@@ -290,6 +291,12 @@ class RoundPlanner {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Whether a plan uses an Absent resource (few are Absent: each is looked up in the plan). */
+  #holdsAbsent(resourceIds: IntervalSet): boolean {
+    for (const id of this.#absent) if (resourceIds.has(id)) return true;
+    return false;
+  }
 
   #info(jobId: number): MetaschedJobInfo {
     return this.#input.info.get(jobId) ?? { jobType: 'PASSIVE', infoType: null, checkpoint: 0, moldableIds: [], message: '' };

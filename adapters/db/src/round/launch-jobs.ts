@@ -32,9 +32,23 @@ export async function launchJobs(tx: Db, launches: readonly Launch[], now: numbe
   await logStates(tx, launched.map((l) => l.jobId), 'toLaunch', now);
   const replaced: BulkColumn = { name: 'moldable_job_id', type: 'integer', values: launched.map((l) => l.moldableId) };
   await bulkStatement(tx, [replaced], (rows) => `${withRows(rows, [replaced])} DELETE FROM assigned_resources WHERE moldable_job_id IN (SELECT moldable_job_id FROM v)`);
-  await bulkInsert(tx, 'assigned_resources', [
-    { name: 'moldable_job_id', type: 'integer', values: launched.flatMap((l) => l.resourceIds.map(() => l.moldableId)) },
-    { name: 'resource_id', type: 'integer', values: launched.flatMap((l) => l.resourceIds) },
-  ]);
+  await bulkInsert(tx, 'assigned_resources', resourceRows(launched));
   return hit;
+}
+
+/** One (moldable, resource) row per resource of each launch. */
+function resourceRows(launched: readonly Launch[]): BulkColumn[] {
+  let count = 0;
+  for (const l of launched) count += l.resourceIds.size;
+  const moldableIds = new Int32Array(count);
+  const resourceIds = new Int32Array(count);
+  let at = 0;
+  for (const l of launched) {
+    moldableIds.fill(l.moldableId, at, at + l.resourceIds.size);
+    for (const id of l.resourceIds) resourceIds[at++] = id;
+  }
+  return [
+    { name: 'moldable_job_id', type: 'integer', values: moldableIds },
+    { name: 'resource_id', type: 'integer', values: resourceIds },
+  ];
 }

@@ -14,6 +14,7 @@ import { dumpData, testDatabases, type TestDatabase } from '../testing/index.js'
 import { addResourceColumn } from '../resources.js';
 import { insertJob, insertQueue, insertResources } from '../writers.js';
 import { runDbRound } from './run-db-round.js';
+import { logGanttChanges, takeGanttChanges } from './test-kit.js';
 
 const N = 1_000_000;
 
@@ -52,6 +53,24 @@ for (const target of await testDatabases()) {
       expect(visu.map((r) => r.resource_id)).toEqual([1, 2, 3, 4]);
       const logs = await t.db.kysely.selectFrom('job_state_logs').select(['job_state', 'date_start', 'date_stop']).where('job_id', '=', jobId).execute();
       expect(logs).toEqual([{ job_state: 'toLaunch', date_start: N, date_stop: 0 }]);
+    });
+
+    it('a second round with nothing changed writes no gantt row; one where a job ends writes only its rows', async () => {
+      await insertJob(t.db, { user: 'alice', moldables: one(2) });
+      const later = await insertJob(t.db, { user: 'bob', moldables: one(3, 600) });
+      await runDbRound(t.db, { config, registry: registry(), now: N });
+      await logGanttChanges(t.db);
+      await runDbRound(t.db, { config, registry: registry(), now: N });
+      expect(await takeGanttChanges(t.db)).toEqual({});
+      // bob's job ends: its prediction and its 3 resource rows go, in the gantt and in the copy.
+      await t.db.kysely.updateTable('jobs').set({ state: 'Terminated' }).where('job_id', '=', later.jobId).execute();
+      await runDbRound(t.db, { config, registry: registry(), now: N + 10 });
+      expect(await takeGanttChanges(t.db)).toEqual({
+        'gantt_jobs_predictions DELETE': 1,
+        'gantt_jobs_resources DELETE': 3,
+        'gantt_jobs_predictions_visu DELETE': 1,
+        'gantt_jobs_resources_visu DELETE': 3,
+      });
     });
 
     it('evaluates filters in the database; a bad one leaves its job with a message and the round goes on (S34)', async () => {

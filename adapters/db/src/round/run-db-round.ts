@@ -83,14 +83,18 @@ export async function runDbRound(db: Db, options: DbRoundOptions): Promise<DbRou
   return { exitCode: actions.exitCode, now, actions, groups, warnings, phases };
 }
 
-/** The engine's decisions with resource ids, for the meta-scheduler. */
+/**
+ * The engine's decisions with resource ids, for the meta-scheduler: the ids of each placement
+ * stay an interval set (the gantt writer reads its intervals; at 10M planned resources, a
+ * JavaScript array of ids per job cost more than the engine itself).
+ */
 function outcomesOf(result: RoundResult): Map<number, PlannedOutcome> {
   const out = new Map<number, PlannedOutcome>();
   for (const [id, d] of result.decisions) {
     out.set(
       id,
       d.scheduled
-        ? { scheduled: true, start: d.placement.start, moldableIndex: d.placement.moldableIndex, resourceIds: [...result.platform.idsOf(d.placement.resources).values()] }
+        ? { scheduled: true, start: d.placement.start, moldableIndex: d.placement.moldableIndex, resourceIds: result.platform.idsOf(d.placement.resources) }
         : { scheduled: false, code: d.reason.code, message: d.reason.message, kind: d.reason.kind },
     );
   }

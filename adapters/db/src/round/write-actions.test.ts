@@ -5,6 +5,7 @@
  * applying each operation in turn would.
  */
 import type { GanttEntry, JobOperation, RoundActions } from '@oar-sched/core';
+import { IntervalSet } from '@oar-sched/plugin-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BULK_ROWS_PER_STATEMENT } from '../bulk.js';
 import type { Db } from '../connection.js';
@@ -23,12 +24,12 @@ function actions(gantt: readonly GanttEntry[], operations: readonly JobOperation
 const ENTRIES = 60;
 const PER_ENTRY = Math.ceil((BULK_ROWS_PER_STATEMENT * 2.5) / ENTRIES);
 
-/** Moldable ids out of order, resources ascending, descending or shuffled: the writer sorts nothing away. */
+/** Moldable ids out of order; resource ids from members in any order. */
 function bigGantt(): GanttEntry[] {
   return Array.from({ length: ENTRIES }, (_, i) => {
     const ids = Array.from({ length: PER_ENTRY }, (_, r) => r + 1 + (i % 3));
-    const resourceIds = i % 3 === 0 ? ids : i % 3 === 1 ? [...ids].reverse() : ids.map((_, r) => ids[(r * 7919) % ids.length]!);
-    return { jobId: 5000 + i, moldableId: 7000 + ((i * 37) % ENTRIES), start: NOW + i * 60, resourceIds };
+    const any = i % 3 === 0 ? ids : i % 3 === 1 ? [...ids].reverse() : ids.map((_, r) => ids[(r * 7919) % ids.length]!);
+    return { jobId: 5000 + i, moldableId: 7000 + ((i * 37) % ENTRIES), start: NOW + i * 60, resourceIds: IntervalSet.fromValues(any) };
   });
 }
 
@@ -64,15 +65,26 @@ for (const target of await testDatabases()) {
         await insertRows(t.db, `gantt_jobs_resources${suffix}`, [{ moldable_job_id: 1, resource_id: 1 }, { moldable_job_id: 7001, resource_id: 999_999 }]);
       }
       const gantt = bigGantt();
-      expect(gantt.reduce((n, e) => n + e.resourceIds.length, 0)).toBeGreaterThan(2 * BULK_ROWS_PER_STATEMENT);
+      expect(gantt.reduce((n, e) => n + e.resourceIds.size, 0)).toBeGreaterThan(2 * BULK_ROWS_PER_STATEMENT);
       await write(actions(gantt, []));
       const expected = expectedRows(gantt);
       expect(await ganttRows(t.db, '')).toEqual(expected);
       expect(await ganttRows(t.db, '_visu')).toEqual(expected);
     });
 
+    it('refuses a plan with overlapping or unordered resource intervals, or a moldable twice, and writes nothing', async () => {
+      await write(actions([{ jobId: 1, moldableId: 1, start: NOW, resourceIds: IntervalSet.fromValues([1, 2]) }], []));
+      const before = await ganttRows(t.db, '');
+      const entry = (moldableId: number, bounds: number[]): GanttEntry => ({ jobId: moldableId, moldableId, start: NOW, resourceIds: IntervalSet.fromCanonicalBounds(Int32Array.from(bounds)) });
+      await expect(write(actions([entry(1, [1, 4, 3, 6])], []))).rejects.toThrow(/not ascending disjoint intervals/);
+      await expect(write(actions([entry(1, [5, 6, 1, 2])], []))).rejects.toThrow(/not ascending disjoint intervals/);
+      await expect(write(actions([entry(1, [2, 1])], []))).rejects.toThrow(/not ascending disjoint intervals/);
+      await expect(write(actions([entry(1, [1, 1]), entry(1, [2, 2])], []))).rejects.toThrow(/planned twice/);
+      expect(await ganttRows(t.db, '')).toEqual(before);
+    });
+
     it('an empty plan empties the gantt and the _visu copy', async () => {
-      await write(actions([{ jobId: 1, moldableId: 1, start: NOW, resourceIds: [1, 2] }], []));
+      await write(actions([{ jobId: 1, moldableId: 1, start: NOW, resourceIds: IntervalSet.fromValues([1, 2]) }], []));
       await write(actions([], []));
       expect(await ganttRows(t.db, '')).toEqual({ predictions: [], resources: [] });
       expect(await ganttRows(t.db, '_visu')).toEqual({ predictions: [], resources: [] });
@@ -92,16 +104,16 @@ for (const target of await testDatabases()) {
       // Another OAR process holds b after the round read it.
       await t.db.kysely.updateTable('jobs').set({ state: 'Hold' }).where('job_id', '=', b.jobId).execute();
 
-      const launchB: JobOperation = { op: 'launch', jobId: b.jobId, moldableId: b.moldableIds[0]!, resourceIds: [3] };
+      const launchB: JobOperation = { op: 'launch', jobId: b.jobId, moldableId: b.moldableIds[0]!, resourceIds: IntervalSet.fromValues([3]) };
       const toAckB: JobOperation = { op: 'transition', jobId: b.jobId, from: 'Waiting', to: 'toAckReservation' };
       const report = await write(
         actions(
           [],
           [
-            { op: 'launch', jobId: a.jobId, moldableId: a.moldableIds[0]!, resourceIds: [1, 2] },
+            { op: 'launch', jobId: a.jobId, moldableId: a.moldableIds[0]!, resourceIds: IntervalSet.fromValues([1, 2]) },
             launchB,
             { op: 'transition', jobId: d.jobId, from: 'toError', to: 'Error' },
-            { op: 'launch', jobId: c.jobId, moldableId: c.moldableIds[0]!, resourceIds: [5, 4] },
+            { op: 'launch', jobId: c.jobId, moldableId: c.moldableIds[0]!, resourceIds: IntervalSet.fromValues([5, 4]) },
             { op: 'message', jobId: b.jobId, message: 'still written' },
             toAckB,
           ],
@@ -149,12 +161,12 @@ for (const target of await testDatabases()) {
             // A launch sets start_time = now over an earlier start time…
             { op: 'message', jobId: q.jobId, message: 'first' },
             { op: 'startTime', jobId: q.jobId, startTime: 700 },
-            { op: 'launch', jobId: q.jobId, moldableId: q.moldableIds[0]!, resourceIds: [1] },
+            { op: 'launch', jobId: q.jobId, moldableId: q.moldableIds[0]!, resourceIds: IntervalSet.fromValues([1]) },
             { op: 'message', jobId: q.jobId, message: 'second' },
             { op: 'reservation', jobId: q.jobId, reservation: 'Scheduled' },
             { op: 'walltime', jobId: q.jobId, moldableId: q.moldableIds[0]!, walltime: 1234 },
             // … and a later start time over the launch's.
-            { op: 'launch', jobId: r.jobId, moldableId: r.moldableIds[0]!, resourceIds: [2] },
+            { op: 'launch', jobId: r.jobId, moldableId: r.moldableIds[0]!, resourceIds: IntervalSet.fromValues([2]) },
             { op: 'startTime', jobId: r.jobId, startTime: 900 },
             { op: 'message', jobId: r.jobId, message: 'x'.repeat(300) },
           ],
@@ -169,8 +181,8 @@ for (const target of await testDatabases()) {
 
     it('a launch listed twice for one job launches it once; the second misses its guard', async () => {
       const a = await insertJob(t.db, { user: 'a' });
-      const again: JobOperation = { op: 'launch', jobId: a.jobId, moldableId: a.moldableIds[0]!, resourceIds: [2] };
-      const report = await write(actions([], [{ op: 'launch', jobId: a.jobId, moldableId: a.moldableIds[0]!, resourceIds: [1] }, again]));
+      const again: JobOperation = { op: 'launch', jobId: a.jobId, moldableId: a.moldableIds[0]!, resourceIds: IntervalSet.fromValues([2]) };
+      const report = await write(actions([], [{ op: 'launch', jobId: a.jobId, moldableId: a.moldableIds[0]!, resourceIds: IntervalSet.fromValues([1]) }, again]));
       expect(report.skipped).toEqual([again]);
       const assigned = await t.db.kysely.selectFrom('assigned_resources').select('resource_id').execute();
       expect(assigned.map((x) => x.resource_id)).toEqual([1]);

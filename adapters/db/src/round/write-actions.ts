@@ -8,13 +8,15 @@
 import type { RoundActions } from '@oar-sched/core';
 import type { Db } from '../connection.js';
 import { applyJobOperations, type OperationsReport } from './job-operations.js';
-import { copyGanttToVisu, replaceGantt } from './write-gantt.js';
+import { ganttPlan } from './gantt-plan.js';
+import { writeGantt, writeGanttVisu } from './write-gantt.js';
 
 export type WriteReport = OperationsReport;
 
 export async function writeRoundActions(tx: Db, actions: RoundActions, now: number): Promise<WriteReport> {
-  await replaceGantt(tx, actions.gantt);
+  const plan = ganttPlan(actions.gantt);
+  await writeGantt(tx, plan);
   const report = await applyJobOperations(tx, actions.operations, now);
-  await copyGanttToVisu(tx);
+  await writeGanttVisu(tx, plan);
   return report;
 }

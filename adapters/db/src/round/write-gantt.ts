@@ -1,64 +1,26 @@
 /**
- * The gantt of a round (R3 flush, R5 saves, R8 copy; database.md §1.5, §4): the planned entries
- * replace `gantt_jobs_predictions` / `gantt_jobs_resources`, then the `_visu` copies. A gantt can
- * hold millions of resource rows (every job of a large cluster planned on thousands of nodes), so
- * the rows go in bulk (bulk.ts), in primary-key order: both engines then append to their B-trees
- * instead of inserting in the middle of them.
+ * The gantt of a round (R3 flush, R5 saves, R8 copy; database.md §1.5, §4): `gantt_jobs_predictions`
+ * / `gantt_jobs_resources` become exactly the planned entries, then the `_visu` copies become the
+ * same. Both are written as the difference with what the tables hold (sync-gantt.ts): the rows
+ * are those of OAR's delete-everything-and-insert, without rewriting the millions of rows a large
+ * plan keeps from one round to the next.
  */
-import { sql } from 'kysely';
-import type { GanttEntry } from '@oar-sched/core';
-import { bulkInsert } from '../bulk.js';
 import type { Db } from '../connection.js';
+import type { GanttPlan } from './gantt-plan.js';
+import { GANTT, GANTT_VISU, syncGantt, type SyncReport } from './sync-gantt.js';
 
-/** The gantt becomes exactly the planned entries. */
-export async function replaceGantt(tx: Db, gantt: readonly GanttEntry[]): Promise<void> {
-  const k = tx.kysely;
-  await k.deleteFrom('gantt_jobs_resources').execute();
-  await k.deleteFrom('gantt_jobs_predictions').execute();
-  const entries = [...gantt].sort((a, b) => a.moldableId - b.moldableId);
-  await bulkInsert(tx, 'gantt_jobs_predictions', [
-    { name: 'moldable_job_id', type: 'integer', values: entries.map((e) => e.moldableId) },
-    { name: 'start_time', type: 'integer', values: entries.map((e) => e.start) },
-  ]);
-  const { moldableIds, resourceIds } = resourceRows(entries);
-  await bulkInsert(tx, 'gantt_jobs_resources', [
-    { name: 'moldable_job_id', type: 'integer', values: moldableIds },
-    { name: 'resource_id', type: 'integer', values: resourceIds },
-  ]);
-}
-
-/** One (moldable, resource) row per resource of each entry, resources ascending within an entry. */
-function resourceRows(entries: readonly GanttEntry[]): { moldableIds: Int32Array; resourceIds: Int32Array } {
-  let count = 0;
-  for (const e of entries) count += e.resourceIds.length;
-  const moldableIds = new Int32Array(count);
-  const resourceIds = new Int32Array(count);
-  let at = 0;
-  for (const e of entries) {
-    const own = resourceIds.subarray(at, at + e.resourceIds.length);
-    own.set(e.resourceIds);
-    if (!ascending(own)) own.sort();
-    moldableIds.fill(e.moldableId, at, at + own.length);
-    at += own.length;
-  }
-  return { moldableIds, resourceIds };
-}
-
-function ascending(values: Int32Array): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i - 1]! > values[i]!) return false;
-  return true;
+/** R3–R5: the gantt becomes exactly the plan. */
+export function writeGantt(tx: Db, plan: GanttPlan): Promise<SyncReport> {
+  return syncGantt(tx, GANTT, plan);
 }
 
 /**
- * R8: readers (API, oarstat, drawgantt) see the new plan at once, never an empty one. The copy is
- * OAR's `INSERT INTO …_visu SELECT * FROM …` (the tables have the same columns in the same order):
- * in that exact form SQLite copies the records without decoding them (its transfer
- * optimisation), faster than naming the columns.
+ * R8: readers (API, oarstat, drawgantt) see the new plan at once, never an empty one. The `_visu`
+ * tables are compared on their own (something else may have written them) with the same plan,
+ * which is the gantt's content once `writeGantt` has run: the job operations written in between
+ * never touch the gantt tables. An empty copy is filled from the gantt tables (OAR's
+ * `INSERT … SELECT *`).
  */
-export async function copyGanttToVisu(tx: Db): Promise<void> {
-  const k = tx.kysely;
-  await k.deleteFrom('gantt_jobs_resources_visu').execute();
-  await k.deleteFrom('gantt_jobs_predictions_visu').execute();
-  await sql`INSERT INTO gantt_jobs_predictions_visu SELECT * FROM gantt_jobs_predictions`.execute(k);
-  await sql`INSERT INTO gantt_jobs_resources_visu SELECT * FROM gantt_jobs_resources`.execute(k);
+export function writeGanttVisu(tx: Db, plan: GanttPlan): Promise<SyncReport> {
+  return syncGantt(tx, GANTT_VISU, plan, { copyFrom: GANTT });
 }
