@@ -12,7 +12,7 @@
  * Inside a SQLite transaction, the full-size batch statement is prepared once and run for every
  * batch (half the cost of preparing it each time); otherwise statements go through the handle's
  * Kysely instance. Either way they run on the handle they are given, so inside the caller's
- * transaction. Values are never null: a column holds integers or strings.
+ * transaction. Values are never null: a column holds integers, finite numbers (`real`) or strings.
  */
 import { CompiledQuery } from 'kysely';
 import { sqliteConnectionInTransaction, type Db } from './connection.js';
@@ -27,7 +27,11 @@ type TableName = keyof Database & string;
 
 export type BulkColumn =
   | { readonly name: string; readonly type: 'integer'; readonly values: readonly number[] | Int32Array }
-  | { readonly name: string; readonly type: 'text'; readonly values: readonly string[] };
+  | { readonly name: string; readonly type: 'text'; readonly values: readonly string[] }
+  | { readonly name: string; readonly type: 'real'; readonly values: readonly number[] };
+
+/** PostgreSQL array element type of each column type (`real` is sent as double precision: the column's own type rounds it). */
+const PG_TYPES = { integer: 'integer', text: 'text', real: 'float8' } as const;
 
 /** `INSERT INTO table (columns) <rows>`, in batches; the columns have the same length. */
 export async function bulkInsert(db: Db, table: TableName, columns: readonly BulkColumn[]): Promise<void> {
@@ -90,7 +94,7 @@ function statementRunner(db: Db): (text: string, parameters: unknown[]) => Promi
 
 /** A query giving `count` rows of the columns, in column order, from the parameters. */
 function rowsQuery(db: Db, columns: readonly BulkColumn[], count: number): string {
-  if (db.dialect === 'postgres') return `SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`;
+  if (db.dialect === 'postgres') return `SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${PG_TYPES[c.type]}[]`).join(', ')})`;
   const row = `(${columns.map(() => '?').join(', ')})`;
   return `VALUES ${new Array<string>(count).fill(row).join(', ')}`;
 }
@@ -99,6 +103,11 @@ function rowsQuery(db: Db, columns: readonly BulkColumn[], count: number): strin
 function arrayParameters(columns: readonly BulkColumn[], from: number, to: number): unknown[] {
   return columns.map((c) => {
     if (c.type === 'text') return c.values.slice(from, to);
+    if (c.type === 'real') {
+      const part = c.values.slice(from, to);
+      for (const v of part) checkFinite(v);
+      return `{${part.join(',')}}`;
+    }
     if (c.values instanceof Int32Array) return `{${c.values.subarray(from, to).join(',')}}`;
     const part = c.values.slice(from, to);
     for (const v of part) checkInteger(v);
@@ -113,11 +122,16 @@ function rowParameters(columns: readonly BulkColumn[], from: number, to: number)
   for (let r = from; r < to; r++) {
     for (const c of columns) {
       const v = c.values[r]!;
-      if (typeof v === 'number') checkInteger(v);
+      if (c.type === 'real') checkFinite(v as number);
+      else if (typeof v === 'number') checkInteger(v);
       out[at++] = v;
     }
   }
   return out;
+}
+
+function checkFinite(v: number): void {
+  if (!Number.isFinite(v)) throw new TypeError(`bulk write: ${v} is not a finite number`);
 }
 
 function checkInteger(v: number): void {

@@ -48,7 +48,14 @@ export interface MetaschedJobInfo {
  * placement's positions turned into ids: `RoundResult.platform.idsOf`).
  */
 export type PlannedOutcome =
-  | { readonly scheduled: true; readonly start: number; readonly moldableIndex: number; readonly resourceIds: IntervalSet }
+  | {
+      readonly scheduled: true;
+      readonly start: number;
+      readonly moldableIndex: number;
+      readonly resourceIds: IntervalSet;
+      /** The fair-share karma the sorting policy computed (`Decision.karma`): written into the message and `jobs.last_karma`. */
+      readonly karma?: number | undefined;
+    }
   | { readonly scheduled: false; readonly code: string; readonly message: string; readonly kind?: string | undefined };
 
 export interface MetaschedSettings {
@@ -94,6 +101,7 @@ export interface GanttEntry {
 export type JobOperation =
   | { readonly op: 'transition'; readonly jobId: number; readonly from: JobState; readonly to: JobState }
   | { readonly op: 'message'; readonly jobId: number; readonly message: string }
+  | { readonly op: 'karma'; readonly jobId: number; readonly karma: number }
   | { readonly op: 'reservation'; readonly jobId: number; readonly reservation: 'Scheduled' }
   | { readonly op: 'startTime'; readonly jobId: number; readonly startTime: number }
   | { readonly op: 'walltime'; readonly jobId: number; readonly moldableId: number; readonly walltime: number }

@@ -122,7 +122,9 @@ class RoundPlanner {
           const moldableId = this.#info(r.id).moldableIds[outcome.moldableIndex];
           if (moldableId === undefined) continue;
           this.#gantt.set(r.id, { jobId: r.id, moldableId, start: outcome.start, resourceIds: outcome.resourceIds });
-          this.#setMessage(r.id, plannedJobMessage(this.#messageJob(r), outcome.resourceIds.size, this.#plannedWalltime(r, outcome.moldableIndex)));
+          this.#setMessage(r.id, plannedJobMessage(this.#messageJob(r), outcome.resourceIds.size, this.#plannedWalltime(r, outcome.moldableIndex), outcome.karma));
+          // §5.5: the karma in the message also goes to jobs.last_karma, which oarstat reads.
+          if (outcome.karma !== undefined) this.#ops.push({ op: 'karma', jobId: r.id, karma: outcome.karma });
         } else if (REQUEST_ERROR_KINDS.has(outcome.kind ?? '') || REQUEST_ERROR_CODES.has(outcome.code)) {
           this.#setMessage(r.id, cannotScheduleMessage(outcome.message));
         }

@@ -2,7 +2,7 @@
  * The round's job operations (R5–R10 writes; database.md §4, §6.2), with the same final rows as
  * applying them one by one in their order, in fewer statements:
  *
- * - plain column writes (`message`, `reservation`, `walltime`, and `startTime` when nothing later
+ * - plain column writes (`message`, `last_karma`, `reservation`, `walltime`, and `startTime` when nothing later
  *   touches that job's `start_time`) commute with every other operation: nothing else reads or
  *   writes those columns. They are kept last-value-per-row and written at the end, one set-based
  *   UPDATE per column (bulk.ts);
@@ -31,7 +31,7 @@ export interface OperationsReport {
 
 const MAX_DESCRIPTION = 255;
 
-type ColumnWrite = Extract<JobOperation, { op: 'message' | 'reservation' | 'walltime' | 'startTime' }>;
+type ColumnWrite = Extract<JobOperation, { op: 'message' | 'karma' | 'reservation' | 'walltime' | 'startTime' }>;
 
 export async function applyJobOperations(tx: Db, operations: readonly JobOperation[], now: number): Promise<OperationsReport> {
   const deferred = deferrableColumnWrites(operations);
@@ -56,7 +56,7 @@ export async function applyJobOperations(tx: Db, operations: readonly JobOperati
       continue;
     }
     await flushLaunches();
-    // Every message, reservation and walltime is deferrable, and launches go by runs: what is left is InOrder.
+    // Every message, karma, reservation and walltime is deferrable, and launches go by runs: what is left is InOrder.
     if (!(await applyInOrder(tx, op as InOrder, now))) skipped.push(op);
   }
   await flushLaunches();
@@ -100,7 +100,7 @@ function deferrableColumnWrites(operations: readonly JobOperation[]): ColumnWrit
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i]!;
     if (op.op === 'launch' || (op.op === 'transition' && op.to === 'Error')) startTimeUsedLater.add(op.jobId);
-    else if (op.op === 'message' || op.op === 'reservation' || op.op === 'walltime') out.push(op);
+    else if (op.op === 'message' || op.op === 'karma' || op.op === 'reservation' || op.op === 'walltime') out.push(op);
     else if (op.op === 'startTime' && !startTimeUsedLater.has(op.jobId)) out.push(op);
   }
   return out;
@@ -109,6 +109,7 @@ function deferrableColumnWrites(operations: readonly JobOperation[]): ColumnWrit
 /** One UPDATE per column, each row getting its last value in operation order (`writes` comes last operation first). */
 async function writeColumns(tx: Db, writes: readonly ColumnWrite[]): Promise<void> {
   const message = new Map<number, string>();
+  const karma = new Map<number, number>();
   const reservation = new Map<number, string>();
   const startTime = new Map<number, number>();
   const walltime = new Map<number, number>();
@@ -117,12 +118,14 @@ async function writeColumns(tx: Db, writes: readonly ColumnWrite[]): Promise<voi
   };
   for (const w of writes) {
     if (w.op === 'message') keep(message, w.jobId, w.message.slice(0, MAX_DESCRIPTION));
+    else if (w.op === 'karma') keep(karma, w.jobId, w.karma);
     else if (w.op === 'reservation') keep(reservation, w.jobId, w.reservation);
     else if (w.op === 'startTime') keep(startTime, w.jobId, w.startTime);
     else keep(walltime, w.moldableId, w.walltime);
   }
   const ids = (map: Map<number, unknown>) => ({ name: 'job_id', type: 'integer', values: [...map.keys()] }) as const;
   if (message.size > 0) await bulkUpdate(tx, 'jobs', ids(message), [{ name: 'message', type: 'text', values: [...message.values()] }]);
+  if (karma.size > 0) await bulkUpdate(tx, 'jobs', ids(karma), [{ name: 'last_karma', type: 'real', values: [...karma.values()] }]);
   if (reservation.size > 0) await bulkUpdate(tx, 'jobs', ids(reservation), [{ name: 'reservation', type: 'text', values: [...reservation.values()] }]);
   if (startTime.size > 0) await bulkUpdate(tx, 'jobs', ids(startTime), [{ name: 'start_time', type: 'integer', values: [...startTime.values()] }]);
   if (walltime.size > 0) {
@@ -132,7 +135,7 @@ async function writeColumns(tx: Db, writes: readonly ColumnWrite[]): Promise<voi
   }
 }
 
-type InOrder = Exclude<JobOperation, { op: 'message' | 'reservation' | 'walltime' | 'launch' }>;
+type InOrder = Exclude<JobOperation, { op: 'message' | 'karma' | 'reservation' | 'walltime' | 'launch' }>;
 
 /** Applies one operation; `false` when a guard did not match. */
 async function applyInOrder(tx: Db, op: InOrder, now: number): Promise<boolean> {

@@ -7,6 +7,7 @@
 import { definePlugin, PluginRegistry, schedulerConfigSchema } from '@oar-sched/core';
 import assignDefault from '@oar-sched/plugin-assign-default';
 import findDefault from '@oar-sched/plugin-find-default';
+import sortFairshare from '@oar-sched/plugin-sort-fairshare';
 import sortFifo from '@oar-sched/plugin-sort-fifo';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initSchema } from '../schema/migrate.js';
@@ -20,7 +21,7 @@ const N = 1_000_000;
 
 function registry(extra?: Parameters<typeof definePlugin>[0]): PluginRegistry {
   const r = new PluginRegistry();
-  for (const builtIn of [findDefault, assignDefault, sortFifo]) r.use(builtIn, { source: 'built-in' });
+  for (const builtIn of [findDefault, assignDefault, sortFifo, sortFairshare]) r.use(builtIn, { source: 'built-in' });
   if (extra) r.use(definePlugin(extra), { source: 'config' });
   return r;
 }
@@ -71,6 +72,33 @@ for (const target of await testDatabases()) {
         'gantt_jobs_predictions_visu DELETE': 1,
         'gantt_jobs_resources_visu DELETE': 3,
       });
+    });
+
+    it('FAIRSHARE: writes the karma at the end of a planned job\'s message and into last_karma, as OAR does (§5.5)', async () => {
+      const fairshare = schedulerConfigSchema.parse({ hierarchyLabels: ['resource_id', 'network_address'], sorting: { policy: 'FAIRSHARE' } });
+      // alice used 90 s of the 100 s of the window, bob 10 s; nobody asked anything (karma = user share).
+      const used = (user: string, consumption: number) => ({ window_start: N - 500, window_stop: N - 100, accounting_user: user, accounting_project: 'p', queue_name: 'default', consumption_type: 'USED', consumption });
+      await t.db.kysely.insertInto('accounting').values([used('alice', 90), used('bob', 10)]).execute();
+      const alice = await insertJob(t.db, { user: 'alice', project: 'p', moldables: one(5) });
+      const bob = await insertJob(t.db, { user: 'bob', project: 'p', name: 'b1', moldables: one(5) });
+      const carol = await insertJob(t.db, { user: 'carol', project: 'p', moldables: one(9) });
+      await runDbRound(t.db, { config: fairshare, registry: registry(), now: N });
+      const rows = await t.db.kysely.selectFrom('jobs').select(['job_id', 'state', 'message', 'last_karma']).orderBy('job_id').execute();
+      const row = (id: number) => rows.find((r) => r.job_id === id);
+      // bob's lower karma puts him first: he starts now, alice after him.
+      expect(row(bob.jobId)).toMatchObject({ state: 'toLaunch', message: 'R=5,W=120,J=P,Q=default,N=b1 (Karma=0.1)' });
+      expect(row(alice.jobId)).toMatchObject({ state: 'Waiting', message: 'R=5,W=120,J=P,Q=default (Karma=0.9)' });
+      expect(row(bob.jobId)!.last_karma).toBeCloseTo(0.1, 6);
+      expect(row(alice.jobId)!.last_karma).toBeCloseTo(0.9, 6);
+      // carol asks for more than the cluster has: not planned, so no karma is written.
+      expect(row(carol.jobId)).toMatchObject({ state: 'Waiting', last_karma: null });
+      expect(row(carol.jobId)!.message).not.toContain('Karma');
+    });
+
+    it('FIFO writes no karma', async () => {
+      const job = await insertJob(t.db, { user: 'alice', moldables: one(2) });
+      await runDbRound(t.db, { config, registry: registry(), now: N });
+      expect(await t.db.kysely.selectFrom('jobs').select(['message', 'last_karma']).where('job_id', '=', job.jobId).executeTakeFirstOrThrow()).toEqual({ message: 'R=2,W=120,J=P,Q=default', last_karma: null });
     });
 
     it('evaluates filters in the database; a bad one leaves its job with a message and the round goes on (S34)', async () => {

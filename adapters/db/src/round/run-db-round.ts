@@ -94,7 +94,7 @@ function outcomesOf(result: RoundResult): Map<number, PlannedOutcome> {
     out.set(
       id,
       d.scheduled
-        ? { scheduled: true, start: d.placement.start, moldableIndex: d.placement.moldableIndex, resourceIds: result.platform.idsOf(d.placement.resources) }
+        ? { scheduled: true, start: d.placement.start, moldableIndex: d.placement.moldableIndex, resourceIds: result.platform.idsOf(d.placement.resources), karma: d.karma }
         : { scheduled: false, code: d.reason.code, message: d.reason.message, kind: d.reason.kind },
     );
   }
