@@ -14,7 +14,10 @@
 // The phases come from the --metrics file (not --json, whose printed gantt costs the process
 // seconds at these sizes); `plan = core` compares the gantt the first round left in the database
 // with the core's starts on the same snapshot, `steady = first` the gantt after the steady round
-// with the one after the first (starts and resource row counts).
+// with the one after the first (starts and resource row counts). Beside the round's own phases
+// the table shows the process's (start: Node's start up to the binary's main; load: modules,
+// config, plugins, database connection), its peak memory, and `node -e 0` measured in the same
+// run for scale.
 //
 // There is no `oar-sched db import` yet: importScenario below writes a scenario's snapshot with
 // @oar-sched/db's writers (queues, property columns, resources with their ids, jobs as oarsub
@@ -36,7 +39,8 @@ import { readWorkload } from './workloads.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(repoRoot, 'node_modules', '.bin', 'oar-sched');
-export const DB_WORKLOADS = ['nodeonly-r10000-j2000', 'mixed-r4096-j1000'];
+// j300 and j2000: issue #10's whole-process targets; j2000 and mixed: issue #8's database phases.
+export const DB_WORKLOADS = ['nodeonly-r10000-j300', 'nodeonly-r10000-j2000', 'mixed-r4096-j1000'];
 
 /** Writes a scenario's snapshot into an empty database; returns what it wrote. */
 export async function importScenario(db, snapshot) {
@@ -97,7 +101,7 @@ function runRoundProcess(url, now, cwd) {
     const m = /^oar_sched_round_phase_seconds\{phase="(\w+)"\} (\S+)$/.exec(l);
     if (m) phases[m[1]] = Number(m[2]) * 1000;
   }
-  return { ms, phases, launched: sum('oar_sched_jobs_launched'), planned: sum('oar_sched_jobs_planned') };
+  return { ms, phases, peakMb: sum('oar_sched_process_peak_memory_bytes') / 2 ** 20, launched: sum('oar_sched_jobs_launched'), planned: sum('oar_sched_jobs_planned') };
 }
 
 /** The gantt a round left in the database: job id → start, and its resource row count. */
@@ -118,8 +122,20 @@ function sameGantt(a, b) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** `node -e 0`, the floor of any Node process on this machine, measured in the same run for scale (median of 7). */
+function nodeFloorMs() {
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
 export async function measureDbRounds({ runs = 3, workloads = DB_WORKLOADS, log = console.log } = {}) {
   const rows = [];
+  const nodeMs = nodeFloorMs();
   const targets = await testDatabases();
   const setup = await createSchedulerSetup({ logger: { info: () => {}, warn: () => {} } });
   for (const name of workloads) {
@@ -176,12 +192,16 @@ export async function measureDbRounds({ runs = 3, workloads = DB_WORKLOADS, log 
               planned: results[0].planned,
               launched: results[0].launched,
               'process ms': median(results.map((r) => r.ms)).toFixed(0),
+              'node -e 0 ms': nodeMs.toFixed(0),
+              'start ms': phase('start').toFixed(0),
+              'load ms': phase('load').toFixed(0),
               'read ms': read.toFixed(0),
               'engine ms': engine.toFixed(0),
               'write ms': write.toFixed(0),
               'commit ms': commit.toFixed(0),
               'notify ms': phase('notify').toFixed(1),
               'db phases ≤ engine': `${dbTotal <= engine ? 'yes' : 'NO'} (${dbTotal.toFixed(0)} vs ${engine.toFixed(0)})`,
+              'peak MB': median(results.map((r) => r.peakMb)).toFixed(0),
               runs,
             });
           }
