@@ -88,7 +88,8 @@ for (const target of await testDatabases()) {
     }
 
     it('writes no row when the plan did not change', async () => {
-      await write(t.db, BASE);
+      const first = await write(t.db, BASE);
+      expect([first.gantt.resources.proof, first.visu.resources.proof]).toEqual(['filled', 'copy']);
       expect(await takeGanttChanges(t.db)).toEqual({
         'gantt_jobs_predictions INSERT': 6,
         'gantt_jobs_resources INSERT': 34,
