@@ -140,6 +140,11 @@ async function syncPredictions(tx: Db, table: GanttTables['predictions'], plan: 
     old.set(Number(r.moldable_job_id), r.start_time);
   }
   const planned = new Set(plan.moldableIds);
+  if ([...old.keys()].some((m) => !Number.isSafeInteger(m))) {
+    // A key JavaScript cannot hold exactly (SQLite: an integer beyond 2^53): what OAR does, every row rewritten.
+    await sql`DELETE FROM ${sql.table(table)}`.execute(tx.kysely);
+    old.clear();
+  }
   const deleted = [...old.keys()].filter((m) => !planned.has(m));
   const updated: number[] = [];
   const inserted: number[] = [];
