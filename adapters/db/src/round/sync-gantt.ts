@@ -19,7 +19,9 @@
  * 1. A row in a gap range is not in P: delete the rows of every gap range that holds one (a probe
  *    per range: one index seek when it is empty). Now S ⊆ P, if every row of S was in the
  *    domain. A moldable that lost rows here is "suspect": its resources changed.
- * 2. An interval without any row (one probe each) misses all of them: insert them.
+ * 2. An interval without any row (one probe each) misses all of them: insert them. When no
+ *    interval holds a row and the table is empty (a first round), inserting all of P makes S = P:
+ *    done, without step 4's count.
  * 3. Count the rows of each other interval of a suspect moldable; an interval holding fewer rows
  *    than its length misses some (S ⊆ P): read its ids, insert the others.
  * 4. Count the whole table. S ⊆ P and |S| = |P| give S = P: done. Otherwise an interval of a
@@ -99,8 +101,12 @@ export interface SyncReport {
     /** Gap ranges whose rows were deleted (step 1). */
     readonly rangesDeleted: number;
     readonly rowsInserted: number;
-    /** How S = P was made sure of: the count (step 4), the recount, the copy from `copyFrom`, or a rewrite of the table (fragmented plan, rows outside the domain). */
-    readonly proof: 'count' | 'recount' | 'copy' | 'rewrite';
+    /**
+     * How S = P was made sure of: the count (step 4), the recount, an empty table filled with the
+     * plan or with the copy from `copyFrom`, or a rewrite of the table (fragmented plan, rows
+     * outside the domain).
+     */
+    readonly proof: 'count' | 'recount' | 'filled' | 'copy' | 'rewrite';
   };
 }
 
@@ -134,6 +140,11 @@ async function syncPredictions(tx: Db, table: GanttTables['predictions'], plan: 
     old.set(Number(r.moldable_job_id), r.start_time);
   }
   const planned = new Set(plan.moldableIds);
+  if ([...old.keys()].some((m) => !Number.isSafeInteger(m))) {
+    // A key JavaScript cannot hold exactly (SQLite: an integer beyond 2^53): what OAR does, every row rewritten.
+    await sql`DELETE FROM ${sql.table(table)}`.execute(tx.kysely);
+    old.clear();
+  }
   const deleted = [...old.keys()].filter((m) => !planned.has(m));
   const updated: number[] = [];
   const inserted: number[] = [];
@@ -174,8 +185,11 @@ async function syncResources(tx: Db, table: ResourceTable, plan: GanttPlan, copy
     for (const i of moldables) await deleteMoldableRange(tx, table, gaps.moldables, i);
     return { rangesDeleted: ids.size + moldables.size, occupied: await occupiedIdRanges(tx, table, intervals) };
   });
-  if (occupied.size === 0 && copyFrom !== undefined && n > 0 && (await isEmpty(tx, table))) {
-    // No row left (S ⊆ P and no interval holds a row; the check also sees rows outside the domain), and `copyFrom` holds P.
+  if (occupied.size === 0 && n > 0 && (await isEmpty(tx, table))) {
+    // No row left (S ⊆ P and no interval holds a row; the check also sees rows outside the
+    // domain): the table becomes P by taking all of it, from `copyFrom` which holds it, or from the
+    // plan (a first round): no count needed.
+    if (copyFrom === undefined) return { rangesDeleted, rowsInserted: await insertRows(tx, table, intervals, Array.from(every), new Map()), proof: 'filled' };
     await sql`INSERT INTO ${sql.table(table)} SELECT * FROM ${sql.table(copyFrom)}`.execute(tx.kysely);
     return { rangesDeleted, rowsInserted: plan.rows, proof: 'copy' };
   }
