@@ -120,14 +120,27 @@ export function orderByMultifactor<J extends MultifactorJob>(
   params: MultifactorParams,
   fairshare: FairshareParams,
 ): J[] {
+  return orderByPriority(jobs, now, params, multifactorKarmas(jobs, records, queues, now, params, fairshare));
+}
+
+/** Each job's karma (§17.2), in input order, when the karma term counts (`karmaWeight !== 0`); otherwise `undefined`. */
+export function multifactorKarmas(
+  jobs: readonly MultifactorJob[],
+  records: readonly AccountingRecord[],
+  queues: readonly string[],
+  now: number,
+  params: MultifactorParams,
+  fairshare: FairshareParams,
+): number[] | undefined {
+  if (params.karmaWeight === 0) return undefined;
+  const sums = accountingSums(records, queues, now, fairshare.windowSize);
+  return jobs.map((job) => karma(job, sums, fairshare));
+}
+
+/** The jobs by decreasing priority, stable; `karmas[i]` is `jobs[i]`'s karma (none: 0, unread). */
+export function orderByPriority<J extends MultifactorJob>(jobs: readonly J[], now: number, params: MultifactorParams, karmas: readonly number[] | undefined): J[] {
   assertNoWorkOrSize(params);
-  const sums =
-    params.karmaWeight !== 0 ? accountingSums(records, queues, now, fairshare.windowSize) : undefined;
-  const keyed = jobs.map((job, index) => ({
-    job,
-    index,
-    key: multifactorPriority(job, now, params, sums ? karma(job, sums, fairshare) : 0),
-  }));
+  const keyed = jobs.map((job, index) => ({ job, index, key: multifactorPriority(job, now, params, karmas?.[index] ?? 0) }));
   // Explicit comparisons (not `b - a`, which is NaN for two equal infinities): higher priority
   // first, equal priorities by input index.
   keyed.sort((a, b) => (a.key > b.key ? -1 : a.key < b.key ? 1 : a.index - b.index));

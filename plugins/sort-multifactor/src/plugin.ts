@@ -1,6 +1,6 @@
 import { definePlugin, type Job } from '@oar-sched/plugin-api';
-import { accountingSums, fairshareSchema, karma, type FairshareParams } from '@oar-sched/plugin-sort-fairshare';
-import { multifactorPriority, multifactorTerms, orderByMultifactor, type MultifactorJob, type MultifactorParams } from './multifactor.js';
+import { fairshareSchema, type FairshareParams } from '@oar-sched/plugin-sort-fairshare';
+import { multifactorKarmas, multifactorPriority, multifactorTerms, orderByPriority, type MultifactorJob, type MultifactorParams } from './multifactor.js';
 import { multifactorSchema } from './settings.js';
 
 /** A job with the fields the priority reads lifted from its record (scenario defaults already applied). */
@@ -34,16 +34,16 @@ export default definePlugin({
       const multifactor = ctx.settings.multifactor as MultifactorParams;
       const fairshare = ctx.settings.fairshare as FairshareParams;
       // Karma only with a karma weight (core §17.3), then reported: the round writes it into the job's message, as OAR does.
-      const sums = multifactor.karmaWeight !== 0 ? accountingSums(ctx.accounting, ctx.queues, ctx.now, fairshare.windowSize) : undefined;
-      if (sums && ctx.reportKarma) for (const k of keyed) ctx.reportKarma(k.job, karma(k, sums, fairshare));
+      const karmas = multifactorKarmas(keyed, ctx.accounting, ctx.queues, ctx.now, multifactor, fairshare);
+      if (karmas && ctx.reportKarma) keyed.forEach((k, i) => ctx.reportKarma!(k.job, karmas[i]!));
       if (ctx.reportFactors) {
         // Only when the order is being explained: the weighted terms and their sum (higher first).
-        for (const k of keyed) {
-          const terms = multifactorTerms(k, ctx.now, multifactor, sums ? karma(k, sums, fairshare) : 0);
-          ctx.reportFactors(k.job, { ...terms, priority: multifactorPriority(k, ctx.now, multifactor, sums ? karma(k, sums, fairshare) : 0) });
-        }
+        keyed.forEach((k, i) => {
+          const terms = multifactorTerms(k, ctx.now, multifactor, karmas?.[i] ?? 0);
+          ctx.reportFactors!(k.job, { ...terms, priority: multifactorPriority(k, ctx.now, multifactor, karmas?.[i] ?? 0) });
+        });
       }
-      return orderByMultifactor(keyed, ctx.accounting, ctx.queues, ctx.now, multifactor, fairshare).map((k) => k.job);
+      return orderByPriority(keyed, ctx.now, multifactor, karmas).map((k) => k.job);
     });
   },
 });
