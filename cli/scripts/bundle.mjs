@@ -44,11 +44,14 @@ const zodEnglishOnly = {
 rmSync(outdir, { recursive: true, force: true });
 await build({
   // simulate-worker: the worker thread of `simulate --vs`, beside the chunks (run-in-workers.ts finds it there);
-  // serve-worker: the round thread of `serve`, likewise (serve/round-worker.ts).
+  // serve-worker: the round thread of `serve`, likewise (serve/round-worker.ts);
+  // fast-client: what bin/oar-sched.js loads first for `round`, so it must import little.
   entryPoints: {
     main: join(cliDir, 'dist', 'main.js'),
     'simulate-worker': join(cliDir, 'dist', 'simulate', 'simulate-worker.js'),
     'serve-worker': join(cliDir, 'dist', 'serve', 'serve-worker.js'),
+    // fast-client: bin/oar-sched.js tries it before main for `round`, when a server may take the round.
+    'fast-client': join(cliDir, 'dist', 'serve', 'fast-client.js'),
   },
   outdir,
   bundle: true,

@@ -6,16 +6,16 @@
  * this module imports commander and nothing else of weight. Each command's module (and with it the
  * engine, the scenario adapter, zod, …) is imported only when that command runs.
  */
-import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_ROUND_FAILED, EXIT_USER_ERROR } from './exit-codes.js';
-import { cwdOf, envOf, processIo, type CliIo } from './io.js';
+import { processIo, type CliIo } from './io.js';
 import { markOneShotProcess } from './one-shot.js';
 import { isUsageError } from './usage-error.js';
 import { markMainEntered } from './process-timing.js';
 import type { ServedRoundContext } from './serve/served-round.js';
-import { SOCKET_HELP, socketFileAt, socketPath } from './serve/socket-path.js';
+import { SOCKET_HELP } from './serve/socket-path.js';
+import { cliVersion } from './version.js';
 
 const CONFIG_OPTION_HELP =
   'config file (default: oar.config.{ts,mts,cts,js,mjs,cjs,json} or .oarrc{,.json,.yaml,.yml}, ' +
@@ -40,31 +40,29 @@ const SERVE_EXIT_CODES_HELP =
   'Exit codes: 0 stopped by SIGTERM or SIGINT, 2 invalid configuration, or another server answers\n' +
   'on the socket (one message), 3 internal error (a bug: the message asks you to report it).';
 
-/** The version of the `oar-sched` package (this package), for `--version`. */
-export function cliVersion(): string {
-  const json = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return json.version;
-}
-
-/** The `oar-sched` binary: the process's arguments and streams, its exit code. */
-export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+/**
+ * The `oar-sched` binary: the process's arguments and streams, its exit code. `serverTried`: the
+ * binary's fast path (serve/fast-client.ts) already offered this round to a server, which did not
+ * take it: the round runs here without asking again.
+ */
+export async function main(argv: readonly string[] = process.argv.slice(2), options: { serverTried?: boolean } = {}): Promise<void> {
   markMainEntered();
   // Node ≥ 22.1 keeps the compiled code of the modules between runs (the scheduler is started
   // every cycle); older Node has no such cache and skips this.
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   markOneShotProcess();
-  process.exitCode = await runCli(argv, processIo);
+  process.exitCode = await runCli(argv, processIo, undefined, options.serverTried === true);
 }
 
 /** `served`: set by `oar-sched serve` for the rounds it runs (serve/serve-worker.ts); never by the binary. */
-export async function runCli(argv: readonly string[], io: CliIo = processIo, served?: ServedRoundContext): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo = processIo, served?: ServedRoundContext, serverTried = false): Promise<number> {
   let exitCode = EXIT_OK;
   const program = buildProgram(
     io,
     (code) => {
       exitCode = code;
     },
-    { argv, served },
+    { argv: serverTried ? undefined : argv, served },
   );
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
@@ -84,7 +82,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, ser
 
 /** What `runCli` passes to the command tree beside the streams. */
 export interface ProgramContext {
-  /** The command line being parsed: `round` sends it to a server when one answers. */
+  /**
+   * The command line being parsed: `round` sends it to a server when one answers. Without it,
+   * `round` asks no server (the binary's fast path already did, or the tree is only inspected).
+   */
   readonly argv?: readonly string[] | undefined;
   /** Inside `oar-sched serve`: rounds run right here, with the server's warm setup. */
   readonly served?: ServedRoundContext | undefined;
@@ -174,12 +175,9 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .action(async (opts: { db?: string; now?: string; oarConf?: string; config?: string; json?: boolean; notify?: boolean; lockTimeout?: string; metrics?: string; socket?: string; serve?: boolean }) => {
       if (context.served === undefined && context.argv !== undefined && opts.serve !== false) {
         // The thin client: Node built-ins only; the engine loads below, when no server takes the round.
-        const socket = socketPath(opts.socket, envOf(io), cwdOf(io));
-        if (socketFileAt(socket, (m) => io.err(`oar-sched: warning: ${m}: the round runs in this process\n`))) {
-          const { roundThroughServer } = await import('./serve/client.js');
-          const code = await roundThroughServer({ argv: context.argv, socket, version: cliVersion() }, io);
-          if (code !== undefined) return setExitCode(code);
-        }
+        const { tryServedRound } = await import('./serve/try-served-round.js');
+        const code = await tryServedRound(context.argv, opts.socket, io);
+        if (code !== undefined) return setExitCode(code);
       }
       const { roundCommand } = await import('./commands/round.js');
       setExitCode(await roundFailure(() => roundCommand(opts, io, context.served), io));

@@ -319,15 +319,21 @@ describe('oar-sched round: without a working server, the round runs in-process',
     expect(second.log()).toContain('round in');
   });
 
-  it('a server of another version: a warning, then in-process', async () => {
+  it('a server of another version: a warning, then in-process (asked once: the binary\'s fast path tells the command tree)', async () => {
     const dir = await twoJobSite(60);
     const socket = join(dir, 'other.sock');
-    const other = createServer((c) => c.write('{"hello":{"version":"0.0.0-other","pid":1}}\n'));
+    let connections = 0;
+    const other = createServer((c) => {
+      connections++;
+      c.write('{"hello":{"version":"0.0.0-other","pid":1}}\n');
+    });
     await new Promise<void>((r) => other.listen(socket, r));
     try {
       const r = await round(dir, ['--db', `sqlite:${copyOf(dir)}`, '--now', String(N), '--no-notify', '--socket', socket]);
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(/^oar-sched: warning: the oar-sched server at .* runs oar-sched 0\.0\.0-other, this is .*: the round runs in this process\n/);
+      expect(r.stderr.match(/warning/g)).toHaveLength(1);
+      expect(connections).toBe(1);
       expect(r.stderr).toContain('exit 0');
     } finally {
       other.close();

@@ -97,7 +97,9 @@ describe('oar-sched start-up loads what the command needs, nothing more', () => 
     expect(from(modules, '/node_modules/kysely/').length).toBeGreaterThan(0);
     expect(from(files(modules), '/node_modules/better-sqlite3/').length).toBeGreaterThan(0);
     expect(from(modules, '/node_modules/pg')).toEqual([]);
-    // No socket file, no client: the check for a server is one lstat.
+    // No socket file, no client: the check for a server is one lstat (by the binary's fast path,
+    // which then runs the command tree without asking again).
+    expect(from(modules, '/serve/fast-client.js').length).toBeGreaterThan(0);
     expect(from(modules, '/serve/client.js')).toEqual([]);
   });
 
@@ -120,7 +122,9 @@ describe('oar-sched start-up loads what the command needs, nothing more', () => 
     }
     expect(server.log()).toContain('round in'); // the round did run in the server
     expect(from(modules, '/serve/client.js').length).toBeGreaterThan(0);
-    for (const fragment of ['/core/dist/', '/node_modules/zod/', '/node_modules/kysely/', '/node_modules/better-sqlite3/', '/node_modules/pg', '/adapters/', '/plugins/', '/commands/round.js']) {
+    // The binary's fast path (serve/fast-client.ts): not even the command tree loads.
+    expect(from(modules, '/serve/fast-client.js').length).toBeGreaterThan(0);
+    for (const fragment of ['/node_modules/commander/', '/cli/dist/main.js', '/core/dist/', '/node_modules/zod/', '/node_modules/kysely/', '/node_modules/better-sqlite3/', '/node_modules/pg', '/adapters/', '/plugins/', '/commands/round.js']) {
       expect(from(modules, fragment), fragment).toEqual([]);
     }
   });
