@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initSchema } from './schema/migrate.js';
-import { selectArrays } from './select-arrays.js';
+import { sql } from 'kysely';
+import { selectArrays, selectTableArrays } from './select-arrays.js';
 import { testDatabases, type TestDatabase } from './testing/index.js';
 import { insertJob } from './writers.js';
+import { sqliteConnectionInTransaction } from './connection.js';
 
 for (const target of await testDatabases()) {
   describe.skipIf(!target.available)(`selectArrays on ${target.label}`, () => {
@@ -30,6 +32,37 @@ for (const target of await testDatabases()) {
         const got = db ? await selectArrays(db, `SELECT job_user FROM jobs WHERE job_id = ${placeholder}`, [a.jobId]) : await t.db.transaction((tx) => selectArrays(tx, `SELECT job_user FROM jobs WHERE job_id = ${placeholder}`, [a.jobId]));
         expect(got.rows).toEqual([['a']]);
       }
+    });
+
+    it('reads a whole table in the given order with the same values inside a transaction as outside', async () => {
+      // Values that a JSON detour could change: reals needing 17 digits, large integers, quotes,
+      // backslashes, non-ASCII text, NULLs, and an order with DESC.
+      await sql.raw('CREATE TABLE wide (id INTEGER PRIMARY KEY, name VARCHAR(255), ratio DOUBLE PRECISION, big BIGINT, note TEXT)').execute(t.db.kysely);
+      const rows: unknown[][] = [
+        [1, 'node-1', 0.1 + 0.2, 2 ** 53 - 1, null],
+        [2, 'node-"2"\\', 1e300, -(2 ** 40), 'élan ✓'],
+        [3, null, 0.5, 0, "it's"],
+        [4, 'node-1', -1.25, 7, ''],
+      ];
+      for (const r of rows) await sql`INSERT INTO wide VALUES (${sql.join(r.map((v) => sql`${v}`))})`.execute(t.db.kysely);
+      const order = 'big DESC, id ASC';
+      const outside = await selectTableArrays(t.db, 'wide', order);
+      expect(outside.columns).toEqual(['id', 'name', 'ratio', 'big', 'note']);
+      const byId = (id: number) => rows.find((r) => r[0] === id)!;
+      expect(outside.rows).toEqual([1, 4, 3, 2].map(byId));
+      await t.db.transaction(async (tx) => {
+        expect(await selectTableArrays(tx, 'wide', order)).toEqual(outside);
+      });
+    });
+
+    it.skipIf(target.dialect !== 'sqlite')('reads a table holding a BLOB raw inside a SQLite transaction (JSON has no form for it)', async () => {
+      await sql.raw('CREATE TABLE blobs (id INTEGER PRIMARY KEY, data)').execute(t.db.kysely);
+      await sql`INSERT INTO blobs VALUES (1, ${Buffer.from([0, 1, 2])}), (2, 'text')`.execute(t.db.kysely);
+      await t.db.transaction(async (tx) => {
+        expect(sqliteConnectionInTransaction(tx)).toBeDefined();
+        const { rows } = await selectTableArrays(tx, 'blobs', 'id');
+        expect(rows).toEqual([[1, Buffer.from([0, 1, 2])], [2, 'text']]);
+      });
     });
   });
 }
