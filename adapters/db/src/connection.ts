@@ -79,12 +79,25 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   return openPostgres(location, options, (await import('pg')).default);
 }
 
+/**
+ * SQLite reads the database file through a memory map of up to this size instead of copying each
+ * page into its cache: a round reads every resource row and counts the gantt tables whole (the
+ * closing proof of sync-gantt.ts), and those counts go from about 5 ms to under 1 ms at 1.5 M rows.
+ * Address space, not memory: the pages are the operating system's file cache (they show in the
+ * process's resident size when touched). Pages written in the round's transaction are read from
+ * the WAL as before.
+ */
+const SQLITE_MMAP_BYTES = 1 << 30;
+
 function openSqlite(location: SqliteLocation, options: OpenDatabaseOptions, BetterSqlite3: typeof import('better-sqlite3')): DbConnection {
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let native: BetterSqlite3.Database | undefined;
   try {
     native = new BetterSqlite3(location.path, { fileMustExist: !location.memory && options.create === false, timeout: busyTimeoutMs });
-    if (!location.memory) native.pragma('journal_mode = WAL');
+    if (!location.memory) {
+      native.pragma('journal_mode = WAL');
+      native.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
+    }
     native.prepare('select count(*) from sqlite_master').get();
   } catch (e) {
     native?.close();
