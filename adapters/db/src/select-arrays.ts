@@ -16,6 +16,11 @@ export interface RowArrays {
   readonly rows: readonly (readonly unknown[])[];
 }
 
+export interface TableArrays extends RowArrays {
+  /** The JSON text the rows came as (SQLite, in a transaction): equal texts, equal columns and rows. */
+  readonly json?: string;
+}
+
 export async function selectArrays(db: Db, query: string, parameters: readonly unknown[] = []): Promise<RowArrays> {
   const native = sqliteConnectionInTransaction(db);
   if (native !== undefined) {
@@ -38,7 +43,10 @@ export async function selectArrays(db: Db, query: string, parameters: readonly u
  * the table is read raw, as is one whose column names are not unique. (The one BLOB SQLite accepts
  * is a valid JSONB value, read as that value; nothing in OAR's schema stores JSONB.)
  */
-export async function selectTableArrays(db: Db, table: string, orderBy: string): Promise<RowArrays> {
+export async function selectTableArrays(db: Db, table: string, orderBy: string): Promise<TableArrays>;
+/** With `unlessSameAs` (an earlier read): `undefined` when the columns and the JSON text are that read's (the same rows). */
+export async function selectTableArrays(db: Db, table: string, orderBy: string, unlessSameAs: TableArrays | undefined): Promise<TableArrays | undefined>;
+export async function selectTableArrays(db: Db, table: string, orderBy: string, unlessSameAs?: TableArrays): Promise<TableArrays | undefined> {
   const from = quoteIdent(table);
   const query = `SELECT * FROM ${from} ORDER BY ${orderBy}`;
   const native = sqliteConnectionInTransaction(db);
@@ -57,5 +65,6 @@ export async function selectTableArrays(db: Db, table: string, orderBy: string):
   } catch {
     return selectArrays(db, query); // a BLOB; or a bad ORDER BY, which the plain query reports as such
   }
-  return { columns, rows: JSON.parse(json) as unknown[][] };
+  if (unlessSameAs !== undefined && json === unlessSameAs.json && columns.join('\0') === unlessSameAs.columns.join('\0')) return undefined;
+  return { columns, rows: JSON.parse(json) as unknown[][], json };
 }
