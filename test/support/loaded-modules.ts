@@ -1,6 +1,7 @@
 /**
  * Which modules a child process loads: `env()` gives the environment that makes a Node child
- * record the URL of every module it loads (an `--import` hook, through NODE_OPTIONS), `read()` the
+ * record the URL of every module it loads (an `--import` preload, through NODE_OPTIONS, that
+ * registers a loader hook for ES modules and wraps CommonJS's `Module.prototype.load`), `read()` the
  * URLs recorded so far. For tests about what a process pays to start, not what it computes.
  *
  * The `oar-sched` binary runs from a bundle (cli/scripts/bundle.mjs), whose files hold many source
@@ -31,7 +32,11 @@ export function recordLoadedModules(): ModuleRecorder {
   );
   writeFileSync(
     join(dir, 'register.mjs'),
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
+    `import Module, { register } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nimport { pathToFileURL } from 'node:url';\n` +
+      `register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n` +
+      // CommonJS modules (the binary's launcher and fast client) do not go through the ES loader's hooks.
+      `const load = Module.prototype.load;\n` +
+      `Module.prototype.load = function (filename) { appendFileSync(${JSON.stringify(log)}, pathToFileURL(filename).href + '\\n'); return load.call(this, filename); };\n`,
   );
   return {
     env: (base = process.env) => ({ ...base, NODE_OPTIONS: `--import ${pathToFileURL(join(dir, 'register.mjs')).href}` }),
@@ -40,7 +45,7 @@ export function recordLoadedModules(): ModuleRecorder {
   };
 }
 
-const BUNDLE_FILE = /\/bundle\/[^/]+\.js$/;
+const BUNDLE_FILE = /\/bundle\/[^/]+\.c?js$/;
 const SOURCE_COMMENT = /^\/\/ ((?:[\w@.-]+\/)+[\w.-]+\.(?:js|mjs|cjs|json))$/gm;
 
 function withBundledSources(url: string): string[] {
