@@ -1,7 +1,7 @@
 // The database round as OAR runs it: a workload of ../shared/perf imported once into an OAR
 // database (SQLite in a temp file; PostgreSQL in a temp database, skipped with a notice when no
 // server answers), then `oar-sched round` timed as a whole process, median of N runs. Speed is
-// reported, never asserted. The protocol of one run, two rows of the table:
+// reported, never asserted. The protocol of one run, three rows of the table:
 //
 // - first round: a fresh copy of the imported database (SQLite: a file copy; PostgreSQL:
 //   CREATE DATABASE … TEMPLATE), whose gantt is empty, then `oar-sched round --no-notify --now
@@ -9,12 +9,16 @@
 // - steady round: the same command again, same --now, on the same copy right after the first
 //   round committed (PostgreSQL: no VACUUM in between, autovacuum may or may not have run). Nothing
 //   happened in between, so the plan is the same: OAR's periodic round on a quiet cluster, the best
-//   case for a round that writes only what changed (its gantt must still end exactly the plan).
+//   case for a round that writes only what changed (its gantt must still end exactly the plan);
+// - steady, served: the same command once more, but as the client of an `oar-sched serve` started
+//   in the same folder for the workload (and warmed by three untimed rounds): what OAR's cycle
+//   costs with a server running (docs/guides/keep-the-scheduler-warm.md). Its start is the
+//   client's, its load the server's work before the round (checking config and plugin files).
 //
 // The phases come from the --metrics file (not --json, whose printed gantt costs the process
 // seconds at these sizes); `plan = core` compares the gantt the first round left in the database
 // with the core's starts on the same snapshot, `steady = first` the gantt after the steady round
-// with the one after the first (starts and resource row counts). Beside the round's own phases
+// with the one after the first (starts and resource row counts), `served = first` likewise. Beside the round's own phases
 // the table shows the process's (start: Node's start up to the binary's main; load: modules,
 // config, plugins, database connection), its peak memory, and `node -e 0` measured in the same
 // run for scale.
@@ -36,6 +40,7 @@ import { runRound } from '@oar-sched/core';
 import { scenarioFromJson } from '@oar-sched/scenario';
 import { createSchedulerSetup } from 'oar-sched';
 import { readWorkload } from './workloads.mjs';
+import { startServer } from './serve-process.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(repoRoot, 'node_modules', '.bin', 'oar-sched');
@@ -87,11 +92,11 @@ export async function importScenario(db, snapshot) {
   return { resources: snapshot.resources.length, jobs: snapshot.jobs.length, waiting: snapshot.jobs.filter((j) => j.state === 'Waiting').length };
 }
 
-function runRoundProcess(url, now, cwd) {
+/** `socket`: the round goes to that `oar-sched serve`; without it, --no-serve (even if a server runs on this machine). */
+function runRoundProcess(url, now, cwd, socket) {
   const metrics = join(cwd, 'round.metrics');
   const t0 = performance.now();
-  // --no-serve: the whole process is what is timed, even if an oar-sched serve runs on this machine.
-  const out = spawnSync(BIN, ['round', '--db', url, '--now', String(now), '--no-notify', '--metrics', metrics, '--no-serve'], { cwd, encoding: 'utf8' });
+  const out = spawnSync(BIN, ['round', '--db', url, '--now', String(now), '--no-notify', '--metrics', metrics, ...(socket ? ['--socket', socket] : ['--no-serve'])], { cwd, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (out.status !== 0) throw new Error(`oar-sched round exited ${out.status}: ${out.stderr}`);
   const samples = readFileSync(metrics, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
@@ -146,6 +151,7 @@ export async function measureDbRounds({ runs = 3, workloads = DB_WORKLOADS, log 
     const coreStarts = new Map([...core.decisions].filter(([, d]) => d.scheduled).map(([id, d]) => [id, d.placement.start]));
     const project = mkdtempSync(join(tmpdir(), 'oar-sched-bench-'));
     writeFileSync(join(project, 'oar.config.json'), JSON.stringify({ scheduler: json.config ?? {} }));
+    const server = await startServer(BIN, project);
     try {
       for (const target of targets) {
         if (!target.available) {
@@ -157,8 +163,16 @@ export async function measureDbRounds({ runs = 3, workloads = DB_WORKLOADS, log 
           const t0 = performance.now();
           const counts = await importScenario(t.db, snapshot);
           const importMs = performance.now() - t0;
+          // The server's first rounds compile its code: untimed, as OAR's first cycles would be.
+          const warmUp = await freshCopy(t, target.dialect);
+          try {
+            for (let i = 0; i < 3; i++) runRoundProcess(warmUp.url, snapshot.now, project, server.socket);
+          } finally {
+            await warmUp.remove();
+          }
           const first = [];
           const steady = [];
+          const served = [];
           let check = '';
           for (let i = 0; i < runs; i++) {
             const copy = await freshCopy(t, target.dialect);
@@ -166,16 +180,20 @@ export async function measureDbRounds({ runs = 3, workloads = DB_WORKLOADS, log 
               first.push(runRoundProcess(copy.url, snapshot.now, project));
               const before = i === 0 ? await ganttOf(copy.url) : undefined;
               steady.push(runRoundProcess(copy.url, snapshot.now, project));
+              const afterSteady = i === 0 ? await ganttOf(copy.url) : undefined;
+              served.push(runRoundProcess(copy.url, snapshot.now, project, server.socket));
               if (before) {
                 const diffs = [...coreStarts].filter(([id, start]) => before.starts.get(id) !== start).length;
-                const after = await ganttOf(copy.url);
-                check = `plan = core: ${diffs === 0 ? 'yes' : `${diffs} DIFF`}, steady = first: ${sameGantt(before, after) ? 'yes' : 'NO'} (${before.resourceRows} resource rows)`;
+                const afterServed = await ganttOf(copy.url);
+                check =
+                  `plan = core: ${diffs === 0 ? 'yes' : `${diffs} DIFF`}, steady = first: ${sameGantt(before, afterSteady) ? 'yes' : 'NO'}, ` +
+                  `served = first: ${sameGantt(before, afterServed) ? 'yes' : 'NO'} (${before.resourceRows} resource rows)`;
               }
             } finally {
               await copy.remove();
             }
           }
-          for (const [round, results] of [['first', first], ['steady', steady]]) {
+          for (const [round, results] of [['first', first], ['steady', steady], ['steady, served', served]]) {
             const phase = (p) => median(results.map((r) => r.phases[p]));
             const read = phase('read');
             const engine = phase('engine');
@@ -211,6 +229,7 @@ export async function measureDbRounds({ runs = 3, workloads = DB_WORKLOADS, log 
         }
       }
     } finally {
+      await server.stop();
       rmSync(project, { recursive: true, force: true });
     }
   }
@@ -260,9 +279,18 @@ async function freshCopy(t, dialect) {
   };
 }
 
+/** Issue #10's whole-process targets for `oar-sched round` on SQLite (medians; a steady round is OAR's usual cycle). */
+const PROCESS_TARGETS_MS = { 'nodeonly-r10000-j300': 300, 'nodeonly-r10000-j2000': 1000 };
+
 export function formatDbRounds(rows) {
   if (rows.length === 0) return;
   console.table(rows);
+  for (const [workload, target] of Object.entries(PROCESS_TARGETS_MS)) {
+    const ms = (round) => rows.find((r) => r.workload === workload && r.db === 'sqlite' && r.round === round)?.['process ms'];
+    if (ms('steady') === undefined) continue;
+    const verdict = (value) => `${value} ms (${Number(value) < target ? 'within' : 'OVER'} ${target})`;
+    console.log(`oar-sched round on SQLite, ${workload}, whole process: steady ${verdict(ms('steady'))}, steady served ${verdict(ms('steady, served'))}, first ${verdict(ms('first'))}`);
+  }
 }
 
 // Alone: node test/bench/db-round.mjs [--runs N] [workload…]

@@ -21,14 +21,14 @@
 // of ../shared/perf imported with `oar-sched db import`, its config in an oar.config.json
 // `{ "scheduler": <workload config> }` of the folder the rounds run in.
 //   node test/bench/warm-round.mjs [--runs N] [demo] [WORKLOAD…]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readWorkload } from './workloads.mjs';
+import { startServer } from './serve-process.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(repoRoot, 'cli', 'bin', 'oar-sched.js');
@@ -116,39 +116,6 @@ function jsonOf(args, stdout) {
   return { phases: json.phases, plan: JSON.stringify({ gantt: json.gantt, launched: json.launched, operations: json.operations }) };
 }
 
-/** Starts `oar-sched serve` on a socket in `dir`; resolves once the socket answers. */
-async function startServer(dir) {
-  const socket = join(dir, 'serve.sock');
-  const child = spawn(process.execPath, [BIN, 'serve', '--socket', socket], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`oar-sched serve exited ${child.exitCode}: ${stderr}`);
-    if (await answers(socket)) return { socket, stop: () => stopServer(child) };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`oar-sched serve did not answer on ${socket}: ${stderr}`);
-}
-
-function answers(socket) {
-  return new Promise((res) => {
-    const c = connect(socket);
-    c.once('connect', () => {
-      c.destroy();
-      res(true);
-    });
-    c.once('error', () => res(false));
-  });
-}
-
-function stopServer(child) {
-  return new Promise((res) => {
-    child.once('exit', res);
-    child.kill('SIGTERM');
-  });
-}
-
 function hasServe() {
   return /^\s+serve\b/m.test(spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }).stdout);
 }
@@ -161,7 +128,7 @@ export async function measureWarmRound({ runs = 9, databases = ['demo', 'nodeonl
   const rows = [];
   for (const name of databases) {
     const { dir, now } = prepare(name);
-    const server = served ? await startServer(dir) : undefined;
+    const server = served ? await startServer(BIN, dir) : undefined;
     try {
       const modes = {
         cold: (file, json) => runProcess([...roundArgs(file, now, json), ...(served ? ['--no-serve'] : [])], dir),
