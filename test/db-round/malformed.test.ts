@@ -3,6 +3,8 @@
  * job is left Waiting with a `Cannot be scheduled: …` message in `jobs.message` saying why, and the
  * good jobs of the same round are planned and launched. On SQLite and PostgreSQL:
  * - a moldable without any resource description (no job_resource_groups / descriptions rows);
+ * - a moldable one of whose two groups has no description row (OAR's inner join drops the group
+ *   and plans the job with less than it asked; here the job is refused);
  * - a property filter that is not valid SQL;
  * - a property filter that tries to write (`1=1; DELETE FROM queues`): refused, queues intact;
  * - an inner job whose container does not exist;
@@ -41,6 +43,9 @@ for (const target of await testDatabases()) {
       const bare = await insertJob(t.db, { user: 'bare', moldables: one(1) });
       await k.deleteFrom('job_resource_descriptions').where('res_job_group_id', 'in', [...bare.groupIds.flat()]).execute();
       await k.deleteFrom('job_resource_groups').where('res_group_moldable_id', 'in', [...bare.moldableIds]).execute();
+      // Two groups, the second without its description row: not planned on the first group alone.
+      const halfBare = await insertJob(t.db, { user: 'half', moldables: [{ walltime: 600, groups: [{ levels: [{ label: 'resource_id', value: 1 }] }, { levels: [{ label: 'resource_id', value: 1 }] }] }] });
+      await k.deleteFrom('job_resource_descriptions').where('res_job_group_id', '=', halfBare.groupIds[0]![1]!).execute();
       const badSql = await insertJob(t.db, { user: 'sql', properties: "network_address = = 'node1' AND (", moldables: one(1) });
       const writing = await insertJob(t.db, { user: 'evil', properties: '1=1; DELETE FROM queues', moldables: one(1) });
       const orphan = await insertJob(t.db, { user: 'inner', types: ['inner=987654'], moldables: one(1) });
@@ -54,13 +59,14 @@ for (const target of await testDatabases()) {
       const byId = new Map(rows.map((r) => [Number(r.job_id), { state: String(r.state), message: String(r.message) }]));
       expect(byId.get(before.jobId)).toEqual({ state: 'toLaunch', message: 'R=1,W=660,J=P,Q=default' });
       expect(byId.get(after.jobId)).toEqual({ state: 'toLaunch', message: 'R=2,W=660,J=P,Q=default' });
-      const bad = { bare, badSql, writing, orphan, lost };
+      const bad = { bare, halfBare, badSql, writing, orphan, lost };
       for (const [name, job] of Object.entries(bad)) {
         const row = byId.get(job.jobId)!;
         expect(row.state, name).toBe('Waiting');
         expect(row.message, name).toMatch(/^Cannot be scheduled: /);
       }
       expect(byId.get(bare.jobId)!.message).toBe('Cannot be scheduled: no resource request: the job has no moldable with resource groups and levels');
+      expect(byId.get(halfBare.jobId)!.message).toBe('Cannot be scheduled: no resource request: a moldable has no resource group or level');
       expect(byId.get(badSql.jobId)!.message).toMatch(/property filter/);
       expect(byId.get(writing.jobId)!.message).toMatch(/property filter/);
       expect(byId.get(orphan.jobId)!.message).toMatch(/container/i);

@@ -175,12 +175,14 @@ async function readMoldables(tx: Db, jobIds: readonly number[]): Promise<Map<num
     const rows = await tx.kysely
       .selectFrom('moldable_job_descriptions as m')
       .innerJoin('job_resource_groups as g', 'g.res_group_moldable_id', 'm.moldable_id')
-      .innerJoin('job_resource_descriptions as d', 'd.res_job_group_id', 'g.res_group_id')
+      // A group without description rows is kept, without levels: the job is then refused with a
+      // message (core: "no resource request"), where OAR's inner join would drop the group and
+      // plan the job with fewer resources than it asked for.
+      .leftJoin('job_resource_descriptions as d', (join) => join.onRef('d.res_job_group_id', '=', 'g.res_group_id').on('d.res_job_index', '=', 'CURRENT'))
       .select(['m.moldable_job_id', 'm.moldable_id', 'm.moldable_walltime', 'g.res_group_id', 'g.res_group_property', 'd.res_job_resource_type', 'd.res_job_value'])
       .where('m.moldable_job_id', 'in', jobIds.slice(i, i + 500))
       .where('m.moldable_index', '=', 'CURRENT')
       .where('g.res_group_index', '=', 'CURRENT')
-      .where('d.res_job_index', '=', 'CURRENT')
       .orderBy('m.moldable_id')
       .orderBy('g.res_group_id')
       .orderBy('d.res_job_order')
@@ -196,6 +198,7 @@ async function readMoldables(tx: Db, jobIds: readonly number[]): Promise<Map<num
         m.parts.push({ levels: [], property: String(r.res_group_property ?? '') });
         lastGroup = Number(r.res_group_id);
       }
+      if (r.res_job_resource_type === null) continue; // the group has no description row
       const value = Number(r.res_job_value);
       m.parts[m.parts.length - 1]!.levels.push({ level: String(r.res_job_resource_type), count: SPECIAL_COUNTS[value] ?? value });
     }
