@@ -106,7 +106,7 @@ function openSqlite(location: SqliteLocation, options: OpenDatabaseOptions, Bett
     throw new OarSchedError('DB_UNREACHABLE', `Cannot open the SQLite database ${location.display}: ${reason}.`);
   }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
-  return new RootDb('sqlite', location, kysely, busyTimeoutMs, native);
+  return new RootDb('sqlite', location, kysely, busyTimeoutMs, native, 1);
 }
 
 /** PostgreSQL type ids whose text form `pg` leaves as a string by default: int8, numeric. */
@@ -143,7 +143,7 @@ async function openPostgres(location: PostgresLocation, options: OpenDatabaseOpt
       'Check that the server runs and accepts TCP connections on that host and port, and that the user and the database exist.',
     );
   }
-  return new RootDb('postgres', location, kysely, 0, undefined);
+  return new RootDb('postgres', location, kysely, 0, undefined, options.poolSize ?? 10);
 }
 
 function describePgConnectError(e: unknown, location: PostgresLocation): string {
@@ -270,7 +270,15 @@ class TxHandle extends DbHandle {
 }
 
 class RootDb extends DbHandle implements DbConnection {
-  constructor(dialect: Dialect, location: DatabaseLocation, kysely: Kysely<Database>, busyTimeoutMs: number, sqliteNative: BetterSqlite3.Database | undefined) {
+  constructor(
+    dialect: Dialect,
+    location: DatabaseLocation,
+    kysely: Kysely<Database>,
+    busyTimeoutMs: number,
+    sqliteNative: BetterSqlite3.Database | undefined,
+    /** How many connections may be open at once (SQLite: its one connection). */
+    readonly maxConnections: number,
+  ) {
     super(dialect, location, kysely, 0, busyTimeoutMs, sqliteNative);
   }
 
@@ -279,6 +287,15 @@ class RootDb extends DbHandle implements DbConnection {
     this.kill();
     await kysely.destroy();
   }
+}
+
+/**
+ * Whether `db` (opened by `openDatabase`, outside any transaction) can run a statement on a
+ * connection of its own while one of its transactions holds another: a PostgreSQL pool of two or
+ * more. Waiting on such a statement from inside the transaction otherwise waits forever.
+ */
+export function hasSpareConnection(db: Db): boolean {
+  return db instanceof RootDb && db.alive && db.maxConnections >= 2;
 }
 
 /**

@@ -63,12 +63,14 @@ export async function idsInRange(tx: Db, table: ResourceTable, ranges: IdRanges,
   return new Set(found.map((r) => Number(r.resource_id)));
 }
 
-export async function deleteIdRange(tx: Db, table: ResourceTable, ranges: IdRanges, i: number): Promise<void> {
-  await run(tx, `DELETE FROM ${table} WHERE moldable_job_id = ? AND resource_id BETWEEN ? AND ?`, [ranges.moldable[i], ranges.lo[i], ranges.hi[i]]);
+/** Returns how many rows it deleted. */
+export async function deleteIdRange(tx: Db, table: ResourceTable, ranges: IdRanges, i: number): Promise<number> {
+  return runChanging(tx, `DELETE FROM ${table} WHERE moldable_job_id = ? AND resource_id BETWEEN ? AND ?`, [ranges.moldable[i], ranges.lo[i], ranges.hi[i]]);
 }
 
-export async function deleteMoldableRange(tx: Db, table: ResourceTable, ranges: MoldableRanges, i: number): Promise<void> {
-  await run(tx, `DELETE FROM ${table} WHERE moldable_job_id BETWEEN ? AND ?`, [ranges.lo[i], ranges.hi[i]]);
+/** Returns how many rows it deleted. */
+export async function deleteMoldableRange(tx: Db, table: ResourceTable, ranges: MoldableRanges, i: number): Promise<number> {
+  return runChanging(tx, `DELETE FROM ${table} WHERE moldable_job_id BETWEEN ? AND ?`, [ranges.lo[i], ranges.hi[i]]);
 }
 
 export async function isEmpty(tx: Db, table: ResourceTable): Promise<boolean> {
@@ -138,7 +140,18 @@ function everyRange(count: number): Int32Array {
 
 /** One statement, `?` placeholders (numbered `$i` on PostgreSQL). */
 async function run(tx: Db, text: string, parameters: readonly unknown[]): Promise<Record<string, unknown>[]> {
+  return (await execute(tx, text, parameters)).rows;
+}
+
+/** One writing statement (as `run`); how many rows it changed. */
+async function runChanging(tx: Db, text: string, parameters: readonly unknown[]): Promise<number> {
+  const changed = (await execute(tx, text, parameters)).numAffectedRows;
+  if (changed === undefined) throw new Error(`The database did not say how many rows this changed: ${text}`);
+  return Number(changed);
+}
+
+function execute(tx: Db, text: string, parameters: readonly unknown[]) {
   let i = 0;
   const compiled = tx.dialect === 'postgres' ? text.replace(/\?/g, () => `$${++i}`) : text;
-  return (await tx.kysely.executeQuery<Record<string, unknown>>(CompiledQuery.raw(compiled, [...parameters]))).rows;
+  return tx.kysely.executeQuery<Record<string, unknown>>(CompiledQuery.raw(compiled, [...parameters]));
 }

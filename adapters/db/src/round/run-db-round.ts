@@ -23,6 +23,7 @@ import type { Db } from '../connection.js';
 import { resourcePropertyColumns } from '../resources.js';
 import { withRoundLock } from '../round-lock.js';
 import { readRoundInput } from './read-snapshot.js';
+import { countGanttAhead } from './gantt-counts-ahead.js';
 import { sqlPropertyFilters } from './sql-property-filters.js';
 import type { DbRoundOptions, DbRoundResult, QueueGroupSummary, RoundNotifier, RoundPhases } from './types.js';
 import { writeRoundActions } from './write-actions.js';
@@ -41,6 +42,7 @@ export async function runDbRound(db: Db, options: DbRoundOptions): Promise<DbRou
     async (tx) => {
       mark = performance.now();
       const now = options.now ?? (await tx.clock());
+      const ganttRowsBefore = await countGanttAhead(db, tx);
       const input = await readRoundInput(tx, config, now);
       lap('read');
       const result = await runRound(input.snapshot, registry, {
@@ -55,7 +57,7 @@ export async function runDbRound(db: Db, options: DbRoundOptions): Promise<DbRou
         settings: { killLookAhead: config.besteffortKillDurationBeforeReservation, reservationWaitingTimeout: config.reservationWaitingResourcesTimeout },
       });
       lap('engine');
-      const report = await writeRoundActions(tx, actions, now);
+      const report = await writeRoundActions(tx, actions, now, ganttRowsBefore);
       lap('write');
       return { now, result, actions, report, snapshot: input.snapshot };
     },

@@ -121,6 +121,12 @@ export interface SyncOptions {
   readonly copyFrom?: GanttTables | undefined;
   /** Default `REWRITE_RULE` of the dialect (`{ minRun: 0, minIntervals: 0 }` always compares). */
   readonly rewriteRule?: RewriteRule | undefined;
+  /**
+   * The resource table's row count when the transaction started, from another connection while
+   * no one else could write the table (gantt-counts-ahead.ts): step 4 then knows the count as
+   * that count minus the rows this sync deleted plus those it inserted, without counting again.
+   */
+  readonly rowsBefore?: Promise<number> | undefined;
 }
 
 export async function syncGantt(tx: Db, tables: GanttTables, plan: GanttPlan, options: SyncOptions = {}): Promise<SyncReport> {
@@ -130,7 +136,7 @@ export async function syncGantt(tx: Db, tables: GanttTables, plan: GanttPlan, op
   const resources =
     intervals >= rule.minIntervals && plan.rows < rule.minRun * intervals
       ? await rewriteTable(tx, tables.resources, plan, options.copyFrom?.resources)
-      : await syncResources(tx, tables.resources, plan, options.copyFrom?.resources);
+      : await syncResources(tx, tables.resources, plan, options.copyFrom?.resources, options.rowsBefore);
   return { predictions, resources };
 }
 
@@ -168,23 +174,32 @@ async function syncPredictions(tx: Db, table: GanttTables['predictions'], plan: 
   return { deleted: deleted.length, updated: updated.length, inserted: inserted.length };
 }
 
-async function syncResources(tx: Db, table: ResourceTable, plan: GanttPlan, copyFrom: ResourceTable | undefined): Promise<SyncReport['resources']> {
+async function syncResources(
+  tx: Db,
+  table: ResourceTable,
+  plan: GanttPlan,
+  copyFrom: ResourceTable | undefined,
+  rowsBefore: Promise<number> | undefined,
+): Promise<SyncReport['resources']> {
   const { intervals } = plan;
   const n = intervals.lo.length;
   const every = Int32Array.from({ length: n }, (_, k) => k);
   const gaps = gapRanges(plan);
   // Step 1: S becomes a subset of P; the moldables that lost rows are suspect.
   const suspect = new Set<number>();
+  let rowsDeleted = 0;
   const { rangesDeleted, occupied } = await withIndexRanges(tx, async () => {
     const ids = await occupiedIdRanges(tx, table, gaps.ids);
     const moldables = await occupiedMoldableRanges(tx, table, gaps.moldables);
     for (const i of ids) {
-      await deleteIdRange(tx, table, gaps.ids, i);
+      rowsDeleted += await deleteIdRange(tx, table, gaps.ids, i);
       suspect.add(gaps.ids.moldable[i]!);
     }
-    for (const i of moldables) await deleteMoldableRange(tx, table, gaps.moldables, i);
+    for (const i of moldables) rowsDeleted += await deleteMoldableRange(tx, table, gaps.moldables, i);
     return { rangesDeleted: ids.size + moldables.size, occupied: await occupiedIdRanges(tx, table, intervals) };
   });
+  // |S| now: counted, or known from the count before the round and this sync's own writes.
+  const rowsNow = async () => (rowsBefore === undefined ? rowCount(tx, table) : (await rowsBefore) - rowsDeleted + rowsInserted);
   if (occupied.size === 0 && n > 0 && (await isEmpty(tx, table))) {
     // No row left (S ⊆ P and no interval holds a row; the check also sees rows outside the
     // domain): the table becomes P by taking all of it, from `copyFrom` which holds it, or from the
@@ -196,12 +211,13 @@ async function syncResources(tx: Db, table: ResourceTable, plan: GanttPlan, copy
   // Steps 2 and 3: intervals without rows, whole; the incomplete intervals of suspect moldables, completed.
   const empty = every.filter((k) => !occupied.has(k));
   const partial = await partialRows(tx, table, intervals, every.filter((k) => occupied.has(k) && suspect.has(intervals.moldable[k]!)));
-  let rowsInserted = await insertRows(tx, table, intervals, [...empty, ...partial.keys()].sort((a, b) => a - b), partial);
+  let rowsInserted = 0;
+  rowsInserted += await insertRows(tx, table, intervals, [...empty, ...partial.keys()].sort((a, b) => a - b), partial);
   // Step 4: the count proves S = P; or every other interval is counted and completed, and counted again.
-  if ((await rowCount(tx, table)) === plan.rows) return { rangesDeleted, rowsInserted, proof: 'count' };
+  if ((await rowsNow()) === plan.rows) return { rangesDeleted, rowsInserted, proof: 'count' };
   const more = await partialRows(tx, table, intervals, every.filter((k) => occupied.has(k) && !suspect.has(intervals.moldable[k]!)));
   rowsInserted += await insertRows(tx, table, intervals, [...more.keys()], more);
-  if ((await rowCount(tx, table)) === plan.rows) return { rangesDeleted, rowsInserted, proof: 'recount' };
+  if ((await rowsNow()) === plan.rows) return { rangesDeleted, rowsInserted, proof: 'recount' };
   // Rows outside the domain the ranges cover (SQLite only): what OAR does, every row rewritten.
   return { ...(await rewriteTable(tx, table, plan, undefined)), rangesDeleted };
 }

@@ -8,15 +8,17 @@
 import type { RoundActions } from '@oar-sched/core';
 import type { Db } from '../connection.js';
 import { applyJobOperations, type OperationsReport } from './job-operations.js';
+import type { GanttRowsBefore } from './gantt-counts-ahead.js';
 import { ganttPlan } from './gantt-plan.js';
 import { writeGantt, writeGanttVisu } from './write-gantt.js';
 
 export type WriteReport = OperationsReport;
 
-export async function writeRoundActions(tx: Db, actions: RoundActions, now: number): Promise<WriteReport> {
+/** `ganttRowsBefore`: the gantt tables' counts taken at the transaction's start (gantt-counts-ahead.ts). */
+export async function writeRoundActions(tx: Db, actions: RoundActions, now: number, ganttRowsBefore?: GanttRowsBefore): Promise<WriteReport> {
   const plan = ganttPlan(actions.gantt);
-  await writeGantt(tx, plan);
+  await writeGantt(tx, plan, ganttRowsBefore?.gantt);
   const report = await applyJobOperations(tx, actions.operations, now);
-  await writeGanttVisu(tx, plan);
+  await writeGanttVisu(tx, plan, ganttRowsBefore?.visu);
   return report;
 }

@@ -9,9 +9,9 @@ import type { Db } from '../connection.js';
 import type { GanttPlan } from './gantt-plan.js';
 import { GANTT, GANTT_VISU, syncGantt, type SyncReport } from './sync-gantt.js';
 
-/** R3–R5: the gantt becomes exactly the plan. */
-export function writeGantt(tx: Db, plan: GanttPlan): Promise<SyncReport> {
-  return syncGantt(tx, GANTT, plan);
+/** R3–R5: the gantt becomes exactly the plan. `rowsBefore`: see gantt-counts-ahead.ts. */
+export function writeGantt(tx: Db, plan: GanttPlan, rowsBefore?: Promise<number>): Promise<SyncReport> {
+  return syncGantt(tx, GANTT, plan, { rowsBefore });
 }
 
 /**
@@ -21,6 +21,6 @@ export function writeGantt(tx: Db, plan: GanttPlan): Promise<SyncReport> {
  * never touch the gantt tables. An empty copy is filled from the gantt tables (OAR's
  * `INSERT … SELECT *`).
  */
-export function writeGanttVisu(tx: Db, plan: GanttPlan): Promise<SyncReport> {
-  return syncGantt(tx, GANTT_VISU, plan, { copyFrom: GANTT });
+export function writeGanttVisu(tx: Db, plan: GanttPlan, rowsBefore?: Promise<number>): Promise<SyncReport> {
+  return syncGantt(tx, GANTT_VISU, plan, { copyFrom: GANTT, rowsBefore });
 }
