@@ -54,7 +54,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2), opti
   process.exitCode = await runCli(argv, processIo, undefined, options.serverTried === true);
 }
 
-/** `served`: set by `oar-sched serve` for the rounds it runs (serve/serve-worker.ts); never by the binary. */
+/**
+ * `served`: set by `oar-sched serve` for the rounds it runs (serve/serve-worker.ts); never by the
+ * binary. `serverTried`: a `round` then asks no server (the binary's fast path already did).
+ */
 export async function runCli(argv: readonly string[], io: CliIo = processIo, served?: ServedRoundContext, serverTried = false): Promise<number> {
   let exitCode = EXIT_OK;
   const program = buildProgram(

@@ -126,9 +126,9 @@ export async function readRoundInput(tx: Db, config: SchedulerConfig, now: numbe
 /**
  * The resources of the last round read in this process, and the JSON text they came from (SQLite).
  * `oar-sched serve` runs round after round in one process, and the resources table seldom changes
- * between two: when the columns and the text are the same, so are the records (parsing and building them is a third
- * of reading 10,000 resources). The records are frozen, so no round (or plugin) can change what
- * the next one reuses.
+ * between two: when the columns and the text are the same, so are the records (parsing and
+ * building them is a third of reading 10,000 resources). The records are frozen, so no round (or
+ * plugin) can change what the next one reuses. The rows are not kept, only the text.
  */
 let lastResources: { readonly table: TableArrays; readonly order: string; readonly records: readonly ResourceRecord[] } | undefined;
 
