@@ -4,7 +4,7 @@
  * command tree (commander and the main chunk) for that costs about as much as the relaying itself,
  * so bin/oar-sched.js asks this module first, and loads the full CLI only when it declines.
  *
- * It declines (returns `undefined`) for anything but a plain `round` command line: another command,
+ * It declines (no exit code) for anything but a plain `round` command line: another command,
  * `--help`/`-h`, `--no-serve`, a `--socket` without its value; and when no server takes the round.
  * Options are not checked here: the server parses the same command line with the full CLI and
  * reports a bad one exactly as the in-process round would.
@@ -29,7 +29,7 @@ export function servableRoundCommandLine(argv: readonly string[]): { socket?: st
 }
 
 /**
- * The exit code of the round a server ran for this command line, or `undefined`: then the caller
+ * The exit code of the round a server ran for this command line, or none: then the caller
  * runs the full CLI, telling it that the server was already tried (`main(argv, { serverTried })`),
  * so that a warning is not printed twice.
  */

@@ -211,8 +211,7 @@ async function syncResources(
   // Steps 2 and 3: intervals without rows, whole; the incomplete intervals of suspect moldables, completed.
   const empty = every.filter((k) => !occupied.has(k));
   const partial = await partialRows(tx, table, intervals, every.filter((k) => occupied.has(k) && suspect.has(intervals.moldable[k]!)));
-  let rowsInserted = 0;
-  rowsInserted += await insertRows(tx, table, intervals, [...empty, ...partial.keys()].sort((a, b) => a - b), partial);
+  let rowsInserted = await insertRows(tx, table, intervals, [...empty, ...partial.keys()].sort((a, b) => a - b), partial);
   // Step 4: the count proves S = P; or every other interval is counted and completed, and counted again.
   if ((await rowsNow()) === plan.rows) return { rangesDeleted, rowsInserted, proof: 'count' };
   const more = await partialRows(tx, table, intervals, every.filter((k) => occupied.has(k) && !suspect.has(intervals.moldable[k]!)));
