@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initSchema } from '../schema/migrate.js';
 import { testDatabases, type TestDatabase } from '../testing/index.js';
 import { insertRows } from '../writers.js';
-import { countGanttAhead } from './gantt-counts-ahead.js';
+import { ganttBefore } from './gantt-counts-ahead.js';
+import type { IdRanges } from './gantt-plan.js';
 
 for (const target of await testDatabases()) {
-  describe.skipIf(!target.available)(`countGanttAhead on ${target.label}`, () => {
+  describe.skipIf(!target.available)(`ganttBefore on ${target.label}`, () => {
     let t: TestDatabase;
     beforeEach(async () => {
       t = await target.create({ file: true });
@@ -17,8 +18,8 @@ for (const target of await testDatabases()) {
     afterEach(() => t.dispose());
 
     if (target.dialect === 'sqlite') {
-      it('is not used on SQLite (BEGIN IMMEDIATE keeps writers out; counting after costs a millisecond)', async () => {
-        expect(await t.db.transaction((tx) => countGanttAhead(t.db, tx))).toBeUndefined();
+      it('is not used on SQLite (BEGIN IMMEDIATE keeps writers out; it counts page by page)', async () => {
+        expect(await t.db.transaction((tx) => ganttBefore(t.db, tx))).toBeUndefined();
       });
       return;
     }
@@ -29,9 +30,9 @@ for (const target of await testDatabases()) {
       await t.db.transaction(async (tx) => {
         // Written in the round's transaction before the count: not seen by the other connection.
         await sql`INSERT INTO gantt_jobs_resources VALUES (8, 1)`.execute(tx.kysely);
-        const counts = await countGanttAhead(t.db, tx);
-        expect(await counts!.gantt).toBe(3);
-        expect(await counts!.visu).toBe(2);
+        const counts = await ganttBefore(t.db, tx);
+        expect(await counts!.gantt.rows).toBe(3);
+        expect(await counts!.visu.rows).toBe(2);
         // Readers go on; a writer waits (here: gives up after 200 ms).
         expect(Number((await sql<{ n: unknown }>`SELECT count(*) AS n FROM gantt_jobs_resources_visu`.execute(other.kysely)).rows[0]!.n)).toBe(2);
         insertWhileOpen = await other
@@ -47,10 +48,25 @@ for (const target of await testDatabases()) {
       await other.close();
     });
 
-    it('is not used with a pool of one connection (the count would wait for the transaction waiting for it)', async () => {
+    it('counts nothing with a pool of one connection (the count would wait for the transaction waiting for it)', async () => {
       const single = await t.connect({ poolSize: 1 });
-      expect(await single.transaction((tx) => countGanttAhead(single, tx))).toBeUndefined();
+      const before = await single.transaction((tx) => ganttBefore(single, tx));
+      expect([before!.gantt, before!.visu]).toEqual([{ rows: undefined }, { rows: undefined }]);
       await single.close();
+    });
+
+    it('gives the plan a round left instead of counting, and counts only a table written since', async () => {
+      // Not what the tables hold (3 and 2 rows): known, they are not read.
+      const left: IdRanges = { moldable: Int32Array.of(7), lo: Int32Array.of(1), hi: Int32Array.of(1000) };
+      await t.db.transaction(async (tx) => (await ganttBefore(t.db, tx))!.remember!(left));
+      const known = await t.db.transaction(async (tx) => (await ganttBefore(t.db, tx))!);
+      expect([known.gantt, known.visu]).toEqual([{ plan: left }, { plan: left }]);
+      await sql`DELETE FROM gantt_jobs_resources_visu WHERE resource_id = 2`.execute(t.db.kysely);
+      const counted = await t.db.transaction(async (tx) => {
+        const before = (await ganttBefore(t.db, tx))!;
+        return [before.gantt, await before.visu.rows];
+      });
+      expect(counted).toEqual([{ plan: left }, 1]);
     });
   });
 }

@@ -1,45 +1,75 @@
 /**
- * PostgreSQL: the row counts of the two gantt resource tables, taken while the round reads and
- * plans instead of after its writes. A steady round proves its gantt equal to the plan with one
- * whole-table count per table (sync-gantt.ts, step 4), and PostgreSQL counts row by row: at
- * nodeonly-r10000-j2000, 2 × 10M rows, about 800 ms here, more than the engine's whole phase.
+ * PostgreSQL: what the two gantt resource tables hold as the round's transaction starts, known
+ * before the writes instead of found out by them.
  *
- * So the round's transaction first locks both tables against other writers (`SHARE ROW EXCLUSIVE`:
+ * The round's transaction first locks both tables against other writers (`SHARE ROW EXCLUSIVE`:
  * readers such as oarstat and drawgantt go on; a writer waits for the round's commit, one already
- * writing is waited for), then another connection of the pool counts them. Its snapshot is taken
- * after the lock, so it counts what the round's transaction starts from; no one else can change
- * the tables until the commit; the count at step 4 is then this count minus the rows the sync
- * deleted plus those it inserted (each statement says how many). The counting runs on the
- * database server while the engine runs here.
+ * writing is waited for). No one else can then change the tables until the commit. Then, per table:
+ * - its exact content, when nothing but rounds wrote it since the last one (gantt-known-plans.ts):
+ *   the sync writes the difference of two plans, reading nothing; the usual case;
+ * - otherwise its row count, from another connection of the pool while the engine runs here:
+ *   a sync proves the table equal to the plan with one whole-table count (sync-gantt.ts, step 4),
+ *   and PostgreSQL counts row by row (2 × 10M rows at nodeonly-r10000-j2000: about 800 ms, more
+ *   than the engine's phase). The counting connection's snapshot is taken after the lock, so it
+ *   counts what the round's transaction starts from; the count at step 4 is then this count minus
+ *   the rows the sync deleted plus those it inserted (each statement says how many);
+ * - otherwise (a pool of one connection, where that count would wait for the transaction that
+ *   waits for it) nothing: step 4 counts.
  *
- * Not on SQLite, whose `BEGIN IMMEDIATE` already keeps other writers out and whose count through
- * the memory map costs a millisecond; nor with a pool of one connection (the count would wait
- * for the transaction that waits for it).
+ * Not on SQLite, whose `BEGIN IMMEDIATE` already keeps other writers out and which counts a table
+ * page by page. (Counting ahead there, in a worker thread, was tried: on this 2-core machine the
+ * worker's 150 ms of page faults at j2000 came out of the engine's phase, and the round's whole
+ * time did not change.)
  */
 import { sql } from 'kysely';
 import { hasSpareConnection, type Db } from '../connection.js';
+import type { IdRanges } from './gantt-plan.js';
+import { knownGanttPlans } from './gantt-known-plans.js';
 
-export interface GanttRowsBefore {
-  readonly gantt: Promise<number>;
-  readonly visu: Promise<number>;
+/** What a gantt resource table holds before the round's writes, as far as it is known. */
+export interface GanttTableBefore {
+  /** Exactly the rows of these ranges. */
+  readonly plan?: IdRanges;
+  /** This many rows (when the plan is not known). */
+  readonly rows?: Promise<number>;
+}
+
+export interface GanttBefore {
+  readonly gantt: GanttTableBefore;
+  readonly visu: GanttTableBefore;
+  /** Writes down that both tables hold `plan` for the next round; after the last gantt write. */
+  readonly remember?: (plan: IdRanges) => Promise<void>;
+  /** Why the plans cannot be remembered (see gantt-known-plans.ts). */
+  readonly warning?: string;
 }
 
 /** `db`: the connection `tx` (the round's transaction) was started from. */
-export async function countGanttAhead(db: Db, tx: Db): Promise<GanttRowsBefore | undefined> {
-  if (tx.dialect !== 'postgres' || !hasSpareConnection(db)) return undefined;
+export async function ganttBefore(db: Db, tx: Db): Promise<GanttBefore | undefined> {
+  if (tx.dialect !== 'postgres') return undefined;
   await sql`LOCK TABLE gantt_jobs_resources, gantt_jobs_resources_visu IN SHARE ROW EXCLUSIVE MODE`.execute(tx.kysely);
+  const { plans, warning } = await knownGanttPlans(tx);
+  const known = { gantt: plans?.gantt, visu: plans?.visu };
+  const toCount = (['gantt', 'visu'] as const).filter((t) => known[t] === undefined);
+  const counted = toCount.length > 0 && hasSpareConnection(db) ? countOnAnotherConnection(db, toCount) : undefined;
+  const before = (t: 'gantt' | 'visu'): GanttTableBefore => (known[t] !== undefined ? { plan: known[t] } : { rows: counted?.then((c) => c[t]!) });
+  return { gantt: before('gantt'), visu: before('visu'), remember: plans?.remember, warning };
+}
+
+function countOnAnotherConnection(db: Db, tables: readonly ('gantt' | 'visu')[]): Promise<Partial<Record<'gantt' | 'visu', number>>> {
+  const table = { gantt: 'gantt_jobs_resources', visu: 'gantt_jobs_resources_visu' } as const;
   const counts = db.kysely.connection().execute(async (conn) => {
     // A transaction of its own for SET LOCAL: JIT compiling this statement costs more than it saves.
     await sql`BEGIN`.execute(conn);
     try {
       await sql`SET LOCAL jit = off`.execute(conn);
-      const { rows } = await sql<{ gantt: unknown; visu: unknown }>`SELECT (SELECT count(*) FROM gantt_jobs_resources) AS gantt, (SELECT count(*) FROM gantt_jobs_resources_visu) AS visu`.execute(conn);
-      return { gantt: Number(rows[0]!.gantt), visu: Number(rows[0]!.visu) };
+      const columns = tables.map((t) => sql`(SELECT count(*) FROM ${sql.table(table[t])}) AS ${sql.ref(t)}`);
+      const { rows } = await sql<Record<string, unknown>>`SELECT ${sql.join(columns)}`.execute(conn);
+      return Object.fromEntries(tables.map((t) => [t, Number(rows[0]![t])]));
     } finally {
       await sql`COMMIT`.execute(conn);
     }
   });
   // Awaited by the writes; a round that fails before them must not leave an unhandled rejection.
   counts.catch(() => {});
-  return { gantt: counts.then((c) => c.gantt), visu: counts.then((c) => c.visu) };
+  return counts;
 }

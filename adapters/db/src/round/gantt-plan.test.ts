@@ -6,7 +6,7 @@
 import type { GanttEntry } from '@oar-sched/core';
 import { IntervalSet } from '@oar-sched/plugin-api';
 import { describe, expect, it } from 'vitest';
-import { ganttPlan, gapRanges, ID_MAX, ID_MIN, rangeRows, type GanttPlan } from './gantt-plan.js';
+import { ganttPlan, gapRanges, ID_MAX, ID_MIN, rangeRows, rangesMinus, type GanttPlan, type IdRanges } from './gantt-plan.js';
 
 const entry = (moldableId: number, start: number, ids: number[]): GanttEntry => ({ jobId: moldableId, moldableId, start, resourceIds: IntervalSet.fromValues(ids) });
 
@@ -70,5 +70,45 @@ describe('gapRanges', () => {
     expect([...gaps.ids.hi]).toEqual([ID_MAX, 0, ID_MAX]);
     expect([...gaps.moldables.lo]).toEqual([ID_MIN, 6]);
     expect([...gaps.moldables.hi]).toEqual([3, ID_MAX]);
+  });
+});
+
+describe('rangesMinus', () => {
+  const keys = (r: IdRanges) => rangeRows(r, Array.from({ length: r.lo.length }, (_, i) => i));
+  const keySet = (r: IdRanges) => {
+    const { moldableIds, resourceIds } = keys(r);
+    return new Set(Array.from(moldableIds, (m, i) => `${m}:${resourceIds[i]}`));
+  };
+  /** A random plan's intervals over moldables 1–6 and ids 1–40. */
+  const randomIntervals = (random: () => number): IdRanges => {
+    const entries: GanttEntry[] = [];
+    for (let m = 1; m <= 6; m++) {
+      if (random() < 0.3) continue;
+      const ids = Array.from({ length: 40 }, (_, i) => i + 1).filter(() => random() < 0.5);
+      if (ids.length > 0) entries.push(entry(m, 0, ids));
+    }
+    return ganttPlan(entries).intervals;
+  };
+
+  it('gives exactly the keys of a that b lacks, as disjoint ascending ranges (random plans)', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 300; round++) {
+      const a = randomIntervals(random);
+      const b = randomIntervals(random);
+      const minus = rangesMinus(a, b);
+      const expected = [...keySet(a)].filter((k) => !keySet(b).has(k));
+      expect([...keySet(minus)].sort(), `round ${round}`).toEqual(expected.sort());
+      const { moldableIds, resourceIds } = keys(minus);
+      for (let i = 1; i < moldableIds.length; i++) {
+        expect(moldableIds[i - 1]! < moldableIds[i]! || (moldableIds[i - 1] === moldableIds[i] && resourceIds[i - 1]! < resourceIds[i]!)).toBe(true);
+      }
+    }
+  });
+
+  it('handles ranges at the ends of the integer domain', () => {
+    const r = (m: number[], lo: number[], hi: number[]): IdRanges => ({ moldable: Int32Array.from(m), lo: Int32Array.from(lo), hi: Int32Array.from(hi) });
+    expect(rangesMinus(r([1], [ID_MIN], [ID_MAX]), r([1], [0], [ID_MAX]))).toEqual(r([1], [ID_MIN], [-1]));
+    expect(rangesMinus(r([1, 2], [5, 5], [9, 9]), r([1], [ID_MIN], [ID_MAX]))).toEqual(r([2], [5], [9]));
   });
 });

@@ -135,3 +135,33 @@ export function rangeRows(ranges: IdRanges, which: readonly number[], present?: 
   }
   return { moldableIds: moldableIds.subarray(0, at), resourceIds: resourceIds.subarray(0, at) };
 }
+
+/**
+ * The keys of `a` that are not keys of `b`, as id ranges in key order. Both are ascending by key
+ * and disjoint (a plan's intervals): one pass over both.
+ */
+export function rangesMinus(a: IdRanges, b: IdRanges): IdRanges {
+  const out = { moldable: [] as number[], lo: [] as number[], hi: [] as number[] };
+  let j = 0;
+  for (let i = 0; i < a.lo.length; i++) {
+    const m = a.moldable[i]!;
+    let from = a.lo[i]!;
+    const to = a.hi[i]!;
+    // b's ranges that end before this one starts cannot meet it nor any later range of a.
+    while (j < b.lo.length && (b.moldable[j]! < m || (b.moldable[j] === m && b.hi[j]! < from))) j++;
+    for (let k = j; k < b.lo.length && b.moldable[k] === m && b.lo[k]! <= to && from <= to; k++) {
+      if (b.lo[k]! > from) {
+        out.moldable.push(m);
+        out.lo.push(from);
+        out.hi.push(b.lo[k]! - 1);
+      }
+      from = Math.max(from, b.hi[k]! + 1);
+    }
+    if (from <= to) {
+      out.moldable.push(m);
+      out.lo.push(from);
+      out.hi.push(to);
+    }
+  }
+  return { moldable: Int32Array.from(out.moldable), lo: Int32Array.from(out.lo), hi: Int32Array.from(out.hi) };
+}

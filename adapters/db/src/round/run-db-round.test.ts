@@ -74,6 +74,22 @@ for (const target of await testDatabases()) {
       });
     });
 
+    it('a gantt row deleted by hand between rounds is written back by the next round (no count is trusted past a foreign write)', async () => {
+      await insertJob(t.db, { user: 'alice', moldables: one(2) });
+      await insertJob(t.db, { user: 'bob', moldables: one(3, 600) });
+      await runDbRound(t.db, { config, registry: registry(), now: N });
+      const rows = async (table: 'gantt_jobs_resources' | 'gantt_jobs_resources_visu') =>
+        (await t.db.kysely.selectFrom(table).select(['moldable_job_id', 'resource_id']).orderBy('moldable_job_id').orderBy('resource_id').execute()).map((r) => [r.moldable_job_id, r.resource_id]);
+      const planned = await rows('gantt_jobs_resources');
+      expect(planned).toHaveLength(5);
+      // One row inside each job's run of ids: every run still holds rows, so only the count tells.
+      await t.db.kysely.deleteFrom('gantt_jobs_resources').where('resource_id', '=', planned[1]![1]!).where('moldable_job_id', '=', planned[1]![0]!).execute();
+      await t.db.kysely.deleteFrom('gantt_jobs_resources_visu').where('resource_id', '=', planned[3]![1]!).where('moldable_job_id', '=', planned[3]![0]!).execute();
+      await runDbRound(t.db, { config, registry: registry(), now: N });
+      expect(await rows('gantt_jobs_resources')).toEqual(planned);
+      expect(await rows('gantt_jobs_resources_visu')).toEqual(planned);
+    });
+
     it('FAIRSHARE: writes the karma at the end of a planned job\'s message and into last_karma, as OAR does (§5.5)', async () => {
       const fairshare = schedulerConfigSchema.parse({ hierarchyLabels: ['resource_id', 'network_address'], sorting: { policy: 'FAIRSHARE' } });
       // alice used 90 s of the 100 s of the window, bob 10 s; nobody asked anything (karma = user share).

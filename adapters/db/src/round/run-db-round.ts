@@ -23,7 +23,7 @@ import type { Db } from '../connection.js';
 import { resourcePropertyColumns } from '../resources.js';
 import { withRoundLock } from '../round-lock.js';
 import { readRoundInput } from './read-snapshot.js';
-import { countGanttAhead } from './gantt-counts-ahead.js';
+import { ganttBefore } from './gantt-counts-ahead.js';
 import { sqlPropertyFilters } from './sql-property-filters.js';
 import type { DbRoundOptions, DbRoundResult, QueueGroupSummary, RoundNotifier, RoundPhases } from './types.js';
 import { writeRoundActions } from './write-actions.js';
@@ -42,7 +42,7 @@ export async function runDbRound(db: Db, options: DbRoundOptions): Promise<DbRou
     async (tx) => {
       mark = performance.now();
       const now = options.now ?? (await tx.clock());
-      const ganttRowsBefore = await countGanttAhead(db, tx);
+      const gantt = await ganttBefore(db, tx);
       const input = await readRoundInput(tx, config, now);
       lap('read');
       const result = await runRound(input.snapshot, registry, {
@@ -57,18 +57,18 @@ export async function runDbRound(db: Db, options: DbRoundOptions): Promise<DbRou
         settings: { killLookAhead: config.besteffortKillDurationBeforeReservation, reservationWaitingTimeout: config.reservationWaitingResourcesTimeout },
       });
       lap('engine');
-      const report = await writeRoundActions(tx, actions, now, ganttRowsBefore);
+      const report = await writeRoundActions(tx, actions, now, gantt);
       lap('write');
-      return { now, result, actions, report, snapshot: input.snapshot };
+      return { now, result, actions, report, snapshot: input.snapshot, ganttWarning: gantt?.warning };
     },
     { timeoutMs: options.lockTimeoutMs },
   );
   lap('commit');
-  const { now, result, actions, report, snapshot } = done;
+  const { now, result, actions, report, snapshot, ganttWarning } = done;
   options.onCommitted?.(actions.exitCode);
   // A launch whose guard missed (the job moved meanwhile) is not announced.
   const notifications = actions.notifications.filter((n) => n.kind !== 'launch' || report.launched.has(n.jobId) || !actions.launched.includes(n.jobId));
-  const warnings = [...result.warnings, ...report.skipped.map((op) => `job ${op.jobId} changed state during the round: its ${op.op} was not written`)];
+  const warnings = [...result.warnings, ...(ganttWarning === undefined ? [] : [ganttWarning]), ...report.skipped.map((op) => `job ${op.jobId} changed state during the round: its ${op.op} was not written`)];
   if (options.notifier) warnings.push(...(await sendAll(options.notifier, notifications, now, options.timeZone ?? config.timezone)));
   lap('notify');
   const groups: QueueGroupSummary[] = queueGroupsOf(snapshot.queues).map((group) => {

@@ -11,7 +11,11 @@
  *
  * Predictions are few (one row per planned job): they are read whole and compared in JavaScript.
  *
- * Resource rows are compared without reading them. Let P be the plan's rows and S the table's.
+ * Resource rows are written as the difference of two plans when the table's content is known
+ * (`before.plan`: on PostgreSQL, the last round's plan while nothing else wrote the table since,
+ * gantt-known-plans.ts): the runs the old plan has and the new one lacks are deleted, the others
+ * inserted, and nothing is read. Otherwise they are proved equal to the plan without reading them.
+ * Let P be the plan's rows and S the table's.
  * The plan's intervals (runs of consecutive resource ids of one moldable, gantt-plan.ts) and its
  * gap ranges (every other key of the `integer` domain) cover each key of that domain once, and
  * every range is an index range (gantt-key-ranges.ts). Rows are distinct keys (the primary key).
@@ -72,7 +76,8 @@ import {
   withIndexRanges,
   type ResourceTable,
 } from './gantt-key-ranges.js';
-import { gapRanges, rangeRows, type GanttPlan, type IdRanges } from './gantt-plan.js';
+import type { GanttTableBefore } from './gantt-counts-ahead.js';
+import { gapRanges, rangeRows, rangesMinus, type GanttPlan, type IdRanges } from './gantt-plan.js';
 
 export interface GanttTables {
   readonly predictions: 'gantt_jobs_predictions' | 'gantt_jobs_predictions_visu';
@@ -103,10 +108,10 @@ export interface SyncReport {
     readonly rowsInserted: number;
     /**
      * How S = P was made sure of: the count (step 4), the recount, an empty table filled with the
-     * plan or with the copy from `copyFrom`, or a rewrite of the table (fragmented plan, rows
-     * outside the domain).
+     * plan or with the copy from `copyFrom`, a rewrite of the table (fragmented plan, rows
+     * outside the domain), or the difference with its known content (`before.plan`).
      */
-    readonly proof: 'count' | 'recount' | 'filled' | 'copy' | 'rewrite';
+    readonly proof: 'count' | 'recount' | 'filled' | 'copy' | 'rewrite' | 'known';
   };
 }
 
@@ -122,21 +127,26 @@ export interface SyncOptions {
   /** Default `REWRITE_RULE` of the dialect (`{ minRun: 0, minIntervals: 0 }` always compares). */
   readonly rewriteRule?: RewriteRule | undefined;
   /**
-   * The resource table's row count when the transaction started, from another connection while
-   * no one else could write the table (gantt-counts-ahead.ts): step 4 then knows the count as
-   * that count minus the rows this sync deleted plus those it inserted, without counting again.
+   * What the resource table holds when the transaction starts, as far as it is known, while no
+   * one else can write it (gantt-counts-ahead.ts). Its exact content (`plan`): the sync deletes
+   * what the plan no longer has and inserts what it adds, reading nothing. Its row count
+   * (`rows`): step 4 knows the count as that count minus the rows this sync deleted plus those it
+   * inserted, without counting again.
    */
-  readonly rowsBefore?: Promise<number> | undefined;
+  readonly before?: GanttTableBefore | undefined;
 }
 
 export async function syncGantt(tx: Db, tables: GanttTables, plan: GanttPlan, options: SyncOptions = {}): Promise<SyncReport> {
   const predictions = await syncPredictions(tx, tables.predictions, plan);
   const rule = options.rewriteRule ?? REWRITE_RULE[tx.dialect];
   const intervals = plan.intervals.lo.length;
+  const known = options.before?.plan;
   const resources =
-    intervals >= rule.minIntervals && plan.rows < rule.minRun * intervals
-      ? await rewriteTable(tx, tables.resources, plan, options.copyFrom?.resources)
-      : await syncResources(tx, tables.resources, plan, options.copyFrom?.resources, options.rowsBefore);
+    known !== undefined
+      ? await writeDifference(tx, tables.resources, plan, known)
+      : intervals >= rule.minIntervals && plan.rows < rule.minRun * intervals
+        ? await rewriteTable(tx, tables.resources, plan, options.copyFrom?.resources)
+        : await syncResources(tx, tables.resources, plan, options.copyFrom?.resources, options.before?.rows);
   return { predictions, resources };
 }
 
@@ -198,8 +208,12 @@ async function syncResources(
     for (const i of moldables) rowsDeleted += await deleteMoldableRange(tx, table, gaps.moldables, i);
     return { rangesDeleted: ids.size + moldables.size, occupied: await occupiedIdRanges(tx, table, intervals) };
   });
-  // |S| now: counted, or known from the count before the round and this sync's own writes.
-  const rowsNow = async () => (rowsBefore === undefined ? rowCount(tx, table) : (await rowsBefore) - rowsDeleted + rowsInserted);
+  // |S| now: known from the count before the round and this sync's own writes, or counted (also
+  // when that count failed).
+  const rowsNow = async () => {
+    const before = await rowsBefore?.catch(() => undefined);
+    return before === undefined ? rowCount(tx, table) : before - rowsDeleted + rowsInserted;
+  };
   if (occupied.size === 0 && n > 0 && (await isEmpty(tx, table))) {
     // No row left (S ⊆ P and no interval holds a row; the check also sees rows outside the
     // domain): the table becomes P by taking all of it, from `copyFrom` which holds it, or from the
@@ -219,6 +233,15 @@ async function syncResources(
   if ((await rowsNow()) === plan.rows) return { rangesDeleted, rowsInserted, proof: 'recount' };
   // Rows outside the domain the ranges cover (SQLite only): what OAR does, every row rewritten.
   return { ...(await rewriteTable(tx, table, plan, undefined)), rangesDeleted };
+}
+
+/** The table holds exactly `known`: the rows it has and the plan lacks are deleted, the others inserted. */
+async function writeDifference(tx: Db, table: ResourceTable, plan: GanttPlan, known: IdRanges): Promise<SyncReport['resources']> {
+  const gone = rangesMinus(known, plan.intervals);
+  const added = rangesMinus(plan.intervals, known);
+  for (let i = 0; i < gone.lo.length; i++) await deleteIdRange(tx, table, gone, i);
+  const rowsInserted = await insertRows(tx, table, added, Array.from({ length: added.lo.length }, (_, k) => k), new Map());
+  return { rangesDeleted: gone.lo.length, rowsInserted, proof: 'known' };
 }
 
 /** OAR's way: every row deleted, the plan inserted (or copied from `copyFrom`, which holds it). */

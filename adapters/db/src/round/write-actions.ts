@@ -8,17 +8,19 @@
 import type { RoundActions } from '@oar-sched/core';
 import type { Db } from '../connection.js';
 import { applyJobOperations, type OperationsReport } from './job-operations.js';
-import type { GanttRowsBefore } from './gantt-counts-ahead.js';
+import type { GanttBefore } from './gantt-counts-ahead.js';
 import { ganttPlan } from './gantt-plan.js';
 import { writeGantt, writeGanttVisu } from './write-gantt.js';
 
 export type WriteReport = OperationsReport;
 
-/** `ganttRowsBefore`: the gantt tables' counts taken at the transaction's start (gantt-counts-ahead.ts). */
-export async function writeRoundActions(tx: Db, actions: RoundActions, now: number, ganttRowsBefore?: GanttRowsBefore): Promise<WriteReport> {
+/** `gantt`: what the gantt tables hold at the transaction's start, as far as it is known (gantt-counts-ahead.ts). */
+export async function writeRoundActions(tx: Db, actions: RoundActions, now: number, gantt?: GanttBefore): Promise<WriteReport> {
   const plan = ganttPlan(actions.gantt);
-  await writeGantt(tx, plan, ganttRowsBefore?.gantt);
+  await writeGantt(tx, plan, gantt?.gantt);
   const report = await applyJobOperations(tx, actions.operations, now);
-  await writeGanttVisu(tx, plan, ganttRowsBefore?.visu);
+  await writeGanttVisu(tx, plan, gantt?.visu);
+  // Both tables now hold exactly the plan's rows.
+  await gantt?.remember?.(plan.intervals);
   return report;
 }

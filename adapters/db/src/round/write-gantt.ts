@@ -7,11 +7,12 @@
  */
 import type { Db } from '../connection.js';
 import type { GanttPlan } from './gantt-plan.js';
+import type { GanttTableBefore } from './gantt-counts-ahead.js';
 import { GANTT, GANTT_VISU, syncGantt, type SyncReport } from './sync-gantt.js';
 
-/** R3–R5: the gantt becomes exactly the plan. `rowsBefore`: see gantt-counts-ahead.ts. */
-export function writeGantt(tx: Db, plan: GanttPlan, rowsBefore?: Promise<number>): Promise<SyncReport> {
-  return syncGantt(tx, GANTT, plan, { rowsBefore });
+/** R3–R5: the gantt becomes exactly the plan. `before`: what it holds, as far as known (gantt-counts-ahead.ts). */
+export function writeGantt(tx: Db, plan: GanttPlan, before?: GanttTableBefore): Promise<SyncReport> {
+  return syncGantt(tx, GANTT, plan, { before });
 }
 
 /**
@@ -21,6 +22,6 @@ export function writeGantt(tx: Db, plan: GanttPlan, rowsBefore?: Promise<number>
  * never touch the gantt tables. An empty copy is filled from the gantt tables (OAR's
  * `INSERT … SELECT *`).
  */
-export function writeGanttVisu(tx: Db, plan: GanttPlan, rowsBefore?: Promise<number>): Promise<SyncReport> {
-  return syncGantt(tx, GANTT_VISU, plan, { copyFrom: GANTT, rowsBefore });
+export function writeGanttVisu(tx: Db, plan: GanttPlan, before?: GanttTableBefore): Promise<SyncReport> {
+  return syncGantt(tx, GANTT_VISU, plan, { copyFrom: GANTT, before });
 }
