@@ -51,7 +51,14 @@ export async function ganttBefore(db: Db, tx: Db): Promise<GanttBefore | undefin
   const known = { gantt: plans?.gantt, visu: plans?.visu };
   const toCount = (['gantt', 'visu'] as const).filter((t) => known[t] === undefined);
   const counted = toCount.length > 0 && hasSpareConnection(db) ? countOnAnotherConnection(db, toCount) : undefined;
-  const before = (t: 'gantt' | 'visu'): GanttTableBefore => (known[t] !== undefined ? { plan: known[t] } : { rows: counted?.then((c) => c[t]!) });
+  const before = (t: 'gantt' | 'visu'): GanttTableBefore => {
+    if (known[t] !== undefined) return { plan: known[t] };
+    const rows = counted?.then((c) => c[t]!);
+    // A sync that needs no count (an empty table filled) never awaits it: no unhandled rejection
+    // when it fails, e.g. cut short by the connection's close after the commit.
+    rows?.catch(() => {});
+    return { rows };
+  };
   return { gantt: before('gantt'), visu: before('visu'), remember: plans?.remember, warning };
 }
 
@@ -69,7 +76,7 @@ function countOnAnotherConnection(db: Db, tables: readonly ('gantt' | 'visu')[])
       await sql`COMMIT`.execute(conn);
     }
   });
-  // Awaited by the writes; a round that fails before them must not leave an unhandled rejection.
+  // Awaited by the writes, if at all: never an unhandled rejection.
   counts.catch(() => {});
   return counts;
 }
