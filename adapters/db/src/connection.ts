@@ -123,8 +123,34 @@ function numberTypes(driver: typeof pg): pg.CustomTypesConfig {
   } as pg.CustomTypesConfig;
 }
 
+/**
+ * A statement whose text starts with this comment returns its rows as arrays of values in column
+ * order (`pg`'s `rowMode: 'array'`), with the column names as the array's `PG_COLUMNS` property.
+ * For `selectArrays`: 10,000 resources of 22 columns built as objects, then turned into arrays,
+ * cost a j2000 round about 40 ms, and their garbage more.
+ */
+export const PG_ROWS_AS_ARRAYS = '/* oar-sched: rows as arrays */ ';
+export const PG_COLUMNS: unique symbol = Symbol('oar-sched columns');
+
+/** `pg.Client` that honours `PG_ROWS_AS_ARRAYS` (Kysely calls `query(text, values)`, which has no row mode). */
+function clientWithArrayRows(driver: typeof pg): typeof pg.Client {
+  return class extends driver.Client {
+    override query(...args: unknown[]): never {
+      const [text, values] = args;
+      if (typeof text === 'string' && text.startsWith(PG_ROWS_AS_ARRAYS) && args.length <= 2) {
+        return super.query({ text, values: values as unknown[] | undefined, rowMode: 'array' }).then((result) => {
+          Object.defineProperty(result.rows, PG_COLUMNS, { value: result.fields.map((f) => f.name) });
+          return result;
+        }) as never;
+      }
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+  };
+}
+
 async function openPostgres(location: PostgresLocation, options: OpenDatabaseOptions, driver: typeof pg): Promise<DbConnection> {
   const pool = new driver.Pool({
+    Client: clientWithArrayRows(driver),
     connectionString: location.connectionString,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,

@@ -24,6 +24,16 @@ for (const target of await testDatabases()) {
       expect((await selectArrays(t.db, 'SELECT job_id FROM jobs WHERE job_id < 0')).rows).toEqual([]);
     });
 
+    it('knows the columns of a query without rows, and keeps two columns of one name apart (PostgreSQL: rows as arrays)', async () => {
+      await insertJob(t.db, { user: 'alice' });
+      const none = await selectArrays(t.db, 'SELECT job_id, job_user FROM jobs WHERE job_id < 0');
+      if (target.dialect === 'postgres') expect(none.columns).toEqual(['job_id', 'job_user']);
+      const twice = await t.db.transaction((tx) => selectArrays(tx, 'SELECT job_user AS x, job_id AS x FROM jobs'));
+      expect(twice.rows).toEqual([['alice', 1]]);
+      // Other statements on the same connections still give objects.
+      expect((await sql<{ job_user: string }>`SELECT job_user FROM jobs`.execute(t.db.kysely)).rows).toEqual([{ job_user: 'alice' }]);
+    });
+
     it('binds parameters', async () => {
       const a = await insertJob(t.db, { user: 'a' });
       await insertJob(t.db, { user: 'b' });

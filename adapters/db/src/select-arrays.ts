@@ -7,7 +7,7 @@
  * objects are turned into arrays.
  */
 import { CompiledQuery } from 'kysely';
-import { sqliteConnectionInTransaction, type Db } from './connection.js';
+import { PG_COLUMNS, PG_ROWS_AS_ARRAYS, sqliteConnectionInTransaction, type Db } from './connection.js';
 import { quoteIdent } from './schema/ddl.js';
 
 export interface RowArrays {
@@ -26,6 +26,10 @@ export async function selectArrays(db: Db, query: string, parameters: readonly u
   if (native !== undefined) {
     const statement = native.prepare(query).raw(true);
     return { columns: statement.columns().map((c) => c.name), rows: statement.all(...parameters) as unknown[][] };
+  }
+  if (db.dialect === 'postgres') {
+    const { rows } = await db.kysely.executeQuery<unknown[]>(CompiledQuery.raw(PG_ROWS_AS_ARRAYS + query, [...parameters]));
+    return { columns: (rows as { [PG_COLUMNS]?: string[] })[PG_COLUMNS] ?? [], rows };
   }
   const { rows } = await db.kysely.executeQuery<Record<string, unknown>>(CompiledQuery.raw(query, [...parameters]));
   const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
