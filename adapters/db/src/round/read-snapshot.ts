@@ -12,7 +12,7 @@
  * - `toError` jobs (turned into `Error` at the end of the round);
  * - every job a waiting job depends on (its state and exit code decide the dependency).
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { JobRecord, LevelRequest, MetaschedJobInfo, QueueRecord, ResourceRecord, SchedulerConfig, Snapshot } from '@oar-sched/core';
 import type { Db } from '../connection.js';
 import { selectTableArrays, type TableArrays } from '../select-arrays.js';
@@ -55,8 +55,8 @@ export async function readRoundInput(tx: Db, config: SchedulerConfig, now: numbe
   const byId = new Map<number, Row>(jobRows.map((j) => [Number(j.job_id), j]));
   const dependencies = await readDependencies(tx, [...byId.keys()]);
   const required = [...new Set([...dependencies.values()].flat())].filter((id) => !byId.has(id));
-  for (let i = 0; i < required.length; i += 500) {
-    const more = (await k.selectFrom('jobs').select(JOB_COLUMNS).where('job_id', 'in', required.slice(i, i + 500)).execute()) as Row[];
+  for (const batch of idBatches(tx, required)) {
+    const more = (await k.selectFrom('jobs').select(JOB_COLUMNS).where(idIn(tx, 'job_id', batch)).execute()) as Row[];
     for (const j of more) byId.set(Number(j.job_id), j);
   }
   const ids = [...byId.keys()];
@@ -171,7 +171,7 @@ interface MoldableRow {
 
 async function readMoldables(tx: Db, jobIds: readonly number[]): Promise<Map<number, MoldableRow[]>> {
   const out = new Map<number, MoldableRow[]>();
-  for (let i = 0; i < jobIds.length; i += 500) {
+  for (const batch of idBatches(tx, jobIds)) {
     const rows = await tx.kysely
       .selectFrom('moldable_job_descriptions as m')
       .innerJoin('job_resource_groups as g', 'g.res_group_moldable_id', 'm.moldable_id')
@@ -180,7 +180,7 @@ async function readMoldables(tx: Db, jobIds: readonly number[]): Promise<Map<num
       // plan the job with fewer resources than it asked for.
       .leftJoin('job_resource_descriptions as d', (join) => join.onRef('d.res_job_group_id', '=', 'g.res_group_id').on('d.res_job_index', '=', 'CURRENT'))
       .select(['m.moldable_job_id', 'm.moldable_id', 'm.moldable_walltime', 'g.res_group_id', 'g.res_group_property', 'd.res_job_resource_type', 'd.res_job_value'])
-      .where('m.moldable_job_id', 'in', jobIds.slice(i, i + 500))
+      .where(idIn(tx, 'm.moldable_job_id', batch))
       .where('m.moldable_index', '=', 'CURRENT')
       .where('g.res_group_index', '=', 'CURRENT')
       .orderBy('m.moldable_id')
@@ -209,11 +209,11 @@ async function readMoldables(tx: Db, jobIds: readonly number[]): Promise<Map<num
 /** `job_types` rows: `name` or `name=value` (split on the first `=`). */
 async function readTypes(tx: Db, jobIds: readonly number[]): Promise<Map<number, Record<string, string>>> {
   const out = new Map<number, Record<string, string>>();
-  for (let i = 0; i < jobIds.length; i += 500) {
+  for (const batch of idBatches(tx, jobIds)) {
     const rows = await tx.kysely
       .selectFrom('job_types')
       .select(['job_id', 'type'])
-      .where('job_id', 'in', jobIds.slice(i, i + 500))
+      .where(idIn(tx, 'job_id', batch))
       .where('types_index', '=', 'CURRENT')
       .orderBy('job_type_id')
       .execute();
@@ -231,11 +231,11 @@ async function readTypes(tx: Db, jobIds: readonly number[]): Promise<Map<number,
 
 async function readDependencies(tx: Db, jobIds: readonly number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
-  for (let i = 0; i < jobIds.length; i += 500) {
+  for (const batch of idBatches(tx, jobIds)) {
     const rows = await tx.kysely
       .selectFrom('job_dependencies')
       .select(['job_id', 'job_id_required'])
-      .where('job_id', 'in', jobIds.slice(i, i + 500))
+      .where(idIn(tx, 'job_id', batch))
       .where('job_dependency_index', '=', 'CURRENT')
       .execute();
     for (const r of rows) {
@@ -252,11 +252,11 @@ async function readAssigned(tx: Db, moldableIds: readonly number[]): Promise<Map
   // Running jobs can hold the whole cluster: one JSON array of ids per moldable costs a third of a
   // row per id (10,000 rows: 6 against 15 ms on SQLite, whose driver builds rows slowly).
   const ids = tx.dialect === 'sqlite' ? sql<string | number[]>`json_group_array(resource_id)` : sql<string | number[]>`json_agg(resource_id)`;
-  for (let i = 0; i < moldableIds.length; i += 500) {
+  for (const batch of idBatches(tx, moldableIds)) {
     const rows = await tx.kysely
       .selectFrom('assigned_resources')
       .select(['moldable_job_id', ids.as('ids')])
-      .where('moldable_job_id', 'in', moldableIds.slice(i, i + 500))
+      .where(idIn(tx, 'moldable_job_id', batch))
       .where('assigned_resource_index', '=', 'CURRENT')
       .groupBy('moldable_job_id')
       .execute();
@@ -278,7 +278,7 @@ async function readReservationPlans(tx: Db, jobs: readonly Row[]): Promise<Map<n
     .innerJoin('moldable_job_descriptions as m', 'm.moldable_id', 'p.moldable_job_id')
     .innerJoin('gantt_jobs_resources as r', 'r.moldable_job_id', 'p.moldable_job_id')
     .select(['m.moldable_job_id', 'p.moldable_job_id as moldable_id', 'p.start_time', 'r.resource_id'])
-    .where('m.moldable_job_id', 'in', ars)
+    .where(idIn(tx, 'm.moldable_job_id', ars))
     .orderBy('r.resource_id')
     .execute();
   for (const r of rows) {
@@ -297,7 +297,7 @@ async function readSuspendedDurations(tx: Db, jobIds: readonly number[], now: nu
   const rows = await tx.kysely
     .selectFrom('job_state_logs')
     .select(['job_id', 'date_start', 'date_stop'])
-    .where('job_id', 'in', jobIds)
+    .where(idIn(tx, 'job_id', jobIds))
     .where('job_state', 'in', ['Suspended', 'Resuming'])
     .execute();
   for (const r of rows) {
@@ -314,7 +314,7 @@ async function readFirstCheckpoints(tx: Db, jobIds: readonly number[]): Promise<
     .selectFrom('event_logs')
     .select(['job_id', (eb) => eb.fn.min('date').as('first')])
     .where('type', '=', 'CHECKPOINT')
-    .where('job_id', 'in', jobIds)
+    .where(idIn(tx, 'job_id', jobIds))
     .groupBy('job_id')
     .execute();
   for (const r of rows) out.set(Number(r.job_id), Number(r.first));
@@ -336,3 +336,23 @@ async function readAccounting(tx: Db, config: SchedulerConfig): Promise<Snapshot
   }));
 }
 
+/**
+ * `ids` in batches one statement can take with `idIn`: all of them on PostgreSQL (one array
+ * parameter), 500 at a time on SQLite (one parameter each).
+ */
+function idBatches(tx: Db, ids: readonly number[]): (readonly number[])[] {
+  if (tx.dialect === 'postgres') return [ids];
+  const out: (readonly number[])[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(ids.slice(i, i + 500));
+  return out;
+}
+
+/**
+ * `column` is one of `ids` (integers). PostgreSQL: `= ANY($1::integer[])`, one parameter however
+ * many ids (2,000 jobs: a query to compile and bind instead of 2,000 values, 15–20 ms of a j2000
+ * read); SQLite, which has no array type: `IN (?, …)`.
+ */
+function idIn(tx: Db, column: string, ids: readonly number[]): RawBuilder<boolean> {
+  if (tx.dialect === 'postgres') return sql<boolean>`${sql.ref(column)} = ANY(${[...ids]}::integer[])`;
+  return sql<boolean>`${sql.ref(column)} IN (${sql.join([...ids])})`;
+}
