@@ -49,7 +49,7 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {
 };
 
 /**
- * "Unchanged" is about OAR's tables: a round on PostgreSQL may create and write the scheduler's
+ * "Unchanged" is about OAR's tables: a round may create and write the scheduler's
  * own table of the gantt's known plans (adapters/db/src/round/gantt-known-plans.ts), which no OAR tool reads.
  */
 const OAR_TABLES = { omit: [GANTT_PLANS_TABLE] };

@@ -1,8 +1,8 @@
 /**
- * PostgreSQL: what the two gantt resource tables hold as the round's transaction starts, known
- * before the writes instead of found out by them.
+ * What the two gantt resource tables hold as the round's transaction starts, known before the
+ * writes instead of found out by them.
  *
- * The round's transaction first locks both tables against other writers (`SHARE ROW EXCLUSIVE`:
+ * PostgreSQL: the round's transaction first locks both tables against other writers (`SHARE ROW EXCLUSIVE`:
  * readers such as oarstat and drawgantt go on; a writer waits for the round's commit, one already
  * writing is waited for). No one else can then change the tables until the commit. Then, per table:
  * - its exact content, when nothing but rounds wrote it since the last one (gantt-known-plans.ts):
@@ -16,15 +16,16 @@
  * - otherwise (a pool of one connection, where that count would wait for the transaction that
  *   waits for it) nothing: step 4 counts.
  *
- * Not on SQLite, whose `BEGIN IMMEDIATE` already keeps other writers out and which counts a table
- * page by page. (Counting ahead there, in a worker thread, was tried: on this 2-core machine the
- * worker's 150 ms of page faults at j2000 came out of the engine's phase, and the round's whole
- * time did not change.)
+ * SQLite: its `BEGIN IMMEDIATE` already keeps other writers out; the plans are known the same way
+ * (gantt-known-plans-sqlite.ts), and when they are not, the sync counts (SQLite counts page by
+ * page; counting ahead in a worker thread was tried, and on a 2-core machine its page faults came
+ * out of the engine's phase without shortening the round).
  */
 import { sql } from 'kysely';
 import { hasSpareConnection, type Db } from '../connection.js';
 import type { IdRanges } from './gantt-plan.js';
 import { knownGanttPlans } from './gantt-known-plans.js';
+import { knownGanttPlansSqlite } from './gantt-known-plans-sqlite.js';
 
 /** What a gantt resource table holds before the round's writes, as far as it is known. */
 export interface GanttTableBefore {
@@ -37,6 +38,8 @@ export interface GanttTableBefore {
 export interface GanttBefore {
   readonly gantt: GanttTableBefore;
   readonly visu: GanttTableBefore;
+  /** Before the first gantt write (see gantt-known-plans.ts). */
+  readonly beforeWrites?: (plan: IdRanges) => Promise<void>;
   /** Writes down that both tables hold `plan` for the next round; after the last gantt write. */
   readonly remember?: (plan: IdRanges) => Promise<void>;
   /** Why the plans cannot be remembered (see gantt-known-plans.ts). */
@@ -45,7 +48,10 @@ export interface GanttBefore {
 
 /** `db`: the connection `tx` (the round's transaction) was started from. */
 export async function ganttBefore(db: Db, tx: Db): Promise<GanttBefore | undefined> {
-  if (tx.dialect !== 'postgres') return undefined;
+  if (tx.dialect === 'sqlite') {
+    const { plans, warning } = await knownGanttPlansSqlite(tx);
+    return { gantt: { plan: plans?.gantt }, visu: { plan: plans?.visu }, beforeWrites: plans?.beforeWrites, remember: plans?.remember, warning };
+  }
   await sql`LOCK TABLE gantt_jobs_resources, gantt_jobs_resources_visu IN SHARE ROW EXCLUSIVE MODE`.execute(tx.kysely);
   const { plans, warning } = await knownGanttPlans(tx);
   const known = { gantt: plans?.gantt, visu: plans?.visu };

@@ -32,8 +32,7 @@
  * the trigger disabled and then re-enabled `ALWAYS` by hand; `DELETE FROM oar_sched_gantt_plans`
  * after such a load makes the next round prove.
  *
- * Not on SQLite: it has no statement triggers (a row trigger would cost every row written), and
- * proving costs it far less (a count through the memory map takes a millisecond at 10M rows).
+ * SQLite, which has row triggers only, has its own way: gantt-known-plans-sqlite.ts.
  */
 import { sql } from 'kysely';
 import type { Db } from '../connection.js';
@@ -48,6 +47,11 @@ export interface KnownGanttPlans {
   /** Each table's exact content, when known: nothing but rounds wrote the table since the last one. */
   readonly gantt: IdRanges | undefined;
   readonly visu: IdRanges | undefined;
+  /**
+   * Call it before the transaction's first write to the tables, with the plan to write (SQLite,
+   * whose triggers fire for each row, lifts them; gantt-known-plans-sqlite.ts).
+   */
+  beforeWrites?(plan: IdRanges): Promise<void>;
   /** Writes down that both tables hold `plan`. Call it after the transaction's last write to them. */
   remember(plan: IdRanges): Promise<void>;
 }
@@ -60,7 +64,8 @@ export interface KnownGanttPlansLookup {
 
 /**
  * The remembered plans, creating the trigger and the plans table where missing. Call it inside
- * the round's transaction, after locking both tables against other writers. PostgreSQL only.
+ * the round's transaction, after locking both tables against other writers. PostgreSQL (SQLite:
+ * gantt-known-plans-sqlite.ts).
  */
 export async function knownGanttPlans(tx: Db): Promise<KnownGanttPlansLookup> {
   const state = await trackingState(tx);
@@ -100,7 +105,7 @@ export async function knownGanttPlans(tx: Db): Promise<KnownGanttPlansLookup> {
   };
 }
 
-function sameRanges(a: IdRanges, b: IdRanges): boolean {
+export function sameRanges(a: IdRanges, b: IdRanges): boolean {
   const same = (x: Int32Array, y: Int32Array) => x.length === y.length && x.every((v, i) => v === y[i]);
   return same(a.moldable, b.moldable) && same(a.lo, b.lo) && same(a.hi, b.hi);
 }

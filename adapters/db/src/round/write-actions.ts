@@ -17,6 +17,7 @@ export type WriteReport = OperationsReport;
 /** `gantt`: what the gantt tables hold at the transaction's start, as far as it is known (gantt-counts-ahead.ts). */
 export async function writeRoundActions(tx: Db, actions: RoundActions, now: number, gantt?: GanttBefore): Promise<WriteReport> {
   const plan = ganttPlan(actions.gantt);
+  await gantt?.beforeWrites?.(plan.intervals);
   await writeGantt(tx, plan, gantt?.gantt);
   const report = await applyJobOperations(tx, actions.operations, now);
   await writeGanttVisu(tx, plan, gantt?.visu);
