@@ -6,13 +6,13 @@
  * writes the difference of the two plans: no probe, no count. Otherwise it proves the table equal
  * to its plan as sync-gantt.ts does, which on PostgreSQL costs one probe per interval and gap
  * range (about 150 ms at j2000, both tables) and a whole-table count (row by row: about 800 ms for
- * 2 × 10M rows, gantt-counts-ahead.ts).
+ * 2 × 10M rows, gantt-before.ts).
  *
  * "Nothing else wrote it" is what a statement trigger tells, exactly and transactionally. Any
  * write to a gantt resource table, by anyone (OAR's own `kao`, an administrator's `DELETE`, a
  * `TRUNCATE`, the round itself), forgets the table's plan; the round writes its plan again after
  * its last write to the tables, in its transaction. A plan found at the start of a round, once the
- * round has locked the tables against other writers (gantt-counts-ahead.ts), is the table's
+ * round has locked the tables against other writers (gantt-before.ts), is the table's
  * content.
  *
  * The objects live beside the gantt tables, in their schema, and are created by the first round

@@ -23,7 +23,7 @@ import type { Db } from '../connection.js';
 import { resourcePropertyColumns } from '../resources.js';
 import { withRoundLock } from '../round-lock.js';
 import { readRoundInput } from './read-snapshot.js';
-import { ganttBefore } from './gantt-counts-ahead.js';
+import { ganttBefore } from './gantt-before.js';
 import { sqlPropertyFilters } from './sql-property-filters.js';
 import type { DbRoundOptions, DbRoundResult, QueueGroupSummary, RoundNotifier, RoundPhases } from './types.js';
 import { writeRoundActions } from './write-actions.js';

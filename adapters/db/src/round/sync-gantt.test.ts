@@ -57,7 +57,7 @@ function write(db: Db, gantt: readonly GanttEntry[]): Promise<{ gantt: SyncRepor
 
 /**
  * The same, with each resource table's count taken at the transaction's start and given to the
- * sync (as gantt-counts-ahead.ts does on PostgreSQL), which then counts nothing after its writes.
+ * sync (as gantt-before.ts does on PostgreSQL), which then counts nothing after its writes.
  */
 function writeCountedBefore(db: Db, gantt: readonly GanttEntry[]): Promise<{ gantt: SyncReport; visu: SyncReport }> {
   const plan = ganttPlan(gantt);

@@ -12,7 +12,7 @@
  * Predictions are few (one row per planned job): they are read whole and compared in JavaScript.
  *
  * Resource rows are written as the difference of two plans when the table's content is known
- * (`before.plan`: on PostgreSQL, the last round's plan while nothing else wrote the table since,
+ * (`before.plan`: the last round's plan while nothing else wrote the table since,
  * gantt-known-plans.ts): the runs the old plan has and the new one lacks are deleted, the others
  * inserted, and nothing is read. Otherwise they are proved equal to the plan without reading them.
  * Let P be the plan's rows and S the table's.
@@ -76,7 +76,7 @@ import {
   withIndexRanges,
   type ResourceTable,
 } from './gantt-key-ranges.js';
-import type { GanttTableBefore } from './gantt-counts-ahead.js';
+import type { GanttTableBefore } from './gantt-before.js';
 import { gapRanges, rangeRows, rangesMinus, type GanttPlan, type IdRanges } from './gantt-plan.js';
 
 export interface GanttTables {
@@ -128,7 +128,7 @@ export interface SyncOptions {
   readonly rewriteRule?: RewriteRule | undefined;
   /**
    * What the resource table holds when the transaction starts, as far as it is known, while no
-   * one else can write it (gantt-counts-ahead.ts). Its exact content (`plan`): the sync deletes
+   * one else can write it (gantt-before.ts). Its exact content (`plan`): the sync deletes
    * what the plan no longer has and inserts what it adds, reading nothing. Its row count
    * (`rows`): step 4 knows the count as that count minus the rows this sync deleted plus those it
    * inserted, without counting again.

@@ -8,13 +8,13 @@
 import type { RoundActions } from '@oar-sched/core';
 import type { Db } from '../connection.js';
 import { applyJobOperations, type OperationsReport } from './job-operations.js';
-import type { GanttBefore } from './gantt-counts-ahead.js';
+import type { GanttBefore } from './gantt-before.js';
 import { ganttPlan } from './gantt-plan.js';
 import { writeGantt, writeGanttVisu } from './write-gantt.js';
 
 export type WriteReport = OperationsReport;
 
-/** `gantt`: what the gantt tables hold at the transaction's start, as far as it is known (gantt-counts-ahead.ts). */
+/** `gantt`: what the gantt tables hold at the transaction's start, as far as it is known (gantt-before.ts). */
 export async function writeRoundActions(tx: Db, actions: RoundActions, now: number, gantt?: GanttBefore): Promise<WriteReport> {
   const plan = ganttPlan(actions.gantt);
   await gantt?.beforeWrites?.(plan.intervals);

@@ -7,10 +7,10 @@
  */
 import type { Db } from '../connection.js';
 import type { GanttPlan } from './gantt-plan.js';
-import type { GanttTableBefore } from './gantt-counts-ahead.js';
+import type { GanttTableBefore } from './gantt-before.js';
 import { GANTT, GANTT_VISU, syncGantt, type SyncReport } from './sync-gantt.js';
 
-/** R3–R5: the gantt becomes exactly the plan. `before`: what it holds, as far as known (gantt-counts-ahead.ts). */
+/** R3–R5: the gantt becomes exactly the plan. `before`: what it holds, as far as known (gantt-before.ts). */
 export function writeGantt(tx: Db, plan: GanttPlan, before?: GanttTableBefore): Promise<SyncReport> {
   return syncGantt(tx, GANTT, plan, { before });
 }

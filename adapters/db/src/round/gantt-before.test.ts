@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initSchema } from '../schema/migrate.js';
 import { testDatabases, type TestDatabase } from '../testing/index.js';
 import { insertRows } from '../writers.js';
-import { ganttBefore } from './gantt-counts-ahead.js';
+import { ganttBefore } from './gantt-before.js';
 import type { IdRanges } from './gantt-plan.js';
 
 for (const target of await testDatabases()) {
