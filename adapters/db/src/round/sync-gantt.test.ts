@@ -78,6 +78,35 @@ function writeKnown(db: Db, gantt: readonly GanttEntry[], previous: readonly Gan
   return db.transaction(async (tx) => ({ gantt: await writeGantt(tx, plan, before), visu: await writeGanttVisu(tx, plan, before) }));
 }
 
+/**
+ * Seeded random plans, fragmented: up to 40 moldables of up to 120 ids among 300 (so that probes
+ * go in several SQLite batches); `random(n)` draws from the same sequence.
+ */
+function randomPlans(seed: number): { random: (n: number) => number; randomPlan: () => GanttEntry[] } {
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const randomPlan = (): GanttEntry[] => {
+    const out: GanttEntry[] = [];
+    for (let m = 1; m <= 40; m++) {
+      if (random(3) === 0) continue;
+      out.push(entry(m, NOW + random(5) * 60, Array.from({ length: random(120) }, () => 1 + random(300))));
+    }
+    return out;
+  };
+  return { random, randomPlan };
+}
+
+/** Exactly the difference was written: each resource row that differs once (`changes`: takeGanttChanges), no other. */
+function expectOnlyTheDifference(before: Record<Table, number[][]>, after: Record<Table, number[][]>, changes: Record<string, number>): void {
+  for (const table of ['gantt_jobs_resources', 'gantt_jobs_resources_visu'] as const) {
+    const [old, now] = [new Set(before[table].map(String)), new Set(after[table].map(String))];
+    expect(changes[`${table} DELETE`] ?? 0).toBe([...old].filter((r) => !now.has(r)).length);
+    expect(changes[`${table} INSERT`] ?? 0).toBe([...now].filter((r) => !old.has(r)).length);
+  }
+}
+
 /** Four rounds' worth of plans: several intervals, a moldable without resources, moldables next to each other. */
 const BASE: GanttEntry[] = [
   entry(10, NOW, range(1, 8)),
@@ -213,20 +242,7 @@ for (const target of await testDatabases()) {
 
     for (const [how, writeWith] of [['counted after the writes', write], ['counted before them', writeCountedBefore]] as const) {
     it(`equals the full rewrite from random tables, writing only the difference (batches of many ranges), ${how}`, { timeout: 120_000 }, async () => {
-      let seed = 42;
-      const random = (n: number) => {
-        seed = (seed * 1103515245 + 12345) % 2 ** 31;
-        return seed % n;
-      };
-      const randomPlan = (): GanttEntry[] => {
-        const out: GanttEntry[] = [];
-        for (let m = 1; m <= 40; m++) {
-          if (random(3) === 0) continue;
-          // Fragmented: up to 120 ids among 300, so that probes go in several SQLite batches.
-          out.push(entry(m, NOW + random(5) * 60, Array.from({ length: random(120) }, () => 1 + random(300))));
-        }
-        return out;
-      };
+      const { random, randomPlan } = randomPlans(42);
       let previous: GanttEntry[] = [];
       const proofs = new Set<string>();
       for (let round = 0; round < 8; round++) {
@@ -251,13 +267,7 @@ for (const target of await testDatabases()) {
         await fullRewrite(ref.db, plan);
         const after = await dump(ref.db);
         expect(await dump(t.db)).toEqual(after);
-        // Exactly the difference: each row that differs written once, no other.
-        const changes = await takeGanttChanges(t.db);
-        for (const table of ['gantt_jobs_resources', 'gantt_jobs_resources_visu'] as const) {
-          const [old, now] = [new Set(before[table].map(String)), new Set(after[table].map(String))];
-          expect(changes[`${table} DELETE`] ?? 0).toBe([...old].filter((r) => !now.has(r)).length);
-          expect(changes[`${table} INSERT`] ?? 0).toBe([...now].filter((r) => !old.has(r)).length);
-        }
+        expectOnlyTheDifference(before, after, await takeGanttChanges(t.db));
         previous = plan;
       }
       expect(proofs).toContain('count');
@@ -265,19 +275,7 @@ for (const target of await testDatabases()) {
     }
 
     it('writes the difference with a known content, without reading the tables, even for plans of short runs', { timeout: 120_000 }, async () => {
-      let seed = 11;
-      const random = (n: number) => {
-        seed = (seed * 1103515245 + 12345) % 2 ** 31;
-        return seed % n;
-      };
-      const randomPlan = (): GanttEntry[] => {
-        const out: GanttEntry[] = [];
-        for (let m = 1; m <= 40; m++) {
-          if (random(3) === 0) continue;
-          out.push(entry(m, NOW + random(5) * 60, Array.from({ length: random(120) }, () => 1 + random(300))));
-        }
-        return out;
-      };
+      const { randomPlan } = randomPlans(11);
       let previous: GanttEntry[] = [];
       await write(t.db, previous);
       for (let round = 0; round < 6; round++) {
@@ -289,12 +287,7 @@ for (const target of await testDatabases()) {
         await fullRewrite(ref.db, plan);
         const after = await dump(ref.db);
         expect(await dump(t.db)).toEqual(after);
-        const changes = await takeGanttChanges(t.db);
-        for (const table of ['gantt_jobs_resources', 'gantt_jobs_resources_visu'] as const) {
-          const [old, now] = [new Set(before[table].map(String)), new Set(after[table].map(String))];
-          expect(changes[`${table} DELETE`] ?? 0).toBe([...old].filter((r) => !now.has(r)).length);
-          expect(changes[`${table} INSERT`] ?? 0).toBe([...now].filter((r) => !old.has(r)).length);
-        }
+        expectOnlyTheDifference(before, after, await takeGanttChanges(t.db));
         previous = plan;
       }
       // What it does not see: a row deleted by someone else is not written back. Knowing the
