@@ -94,7 +94,7 @@ describe.skipIf(!postgres.available)(`known gantt plans on ${postgres.label}`, (
     expect(await known()).toEqual([PLAN, PLAN]);
   });
 
-  it('lets any role that writes the gantt forget a plan (security definer), and warns a role that cannot create the objects', async () => {
+  it('lets any role that writes the gantt forget a plan (security definer); warns a role that may not use the plans table, or cannot create the objects', async () => {
     const role = `oar_sched_test_${randomBytes(4).toString('hex')}`;
     await exec(`CREATE ROLE ${role}`);
     try {
@@ -105,6 +105,16 @@ describe.skipIf(!postgres.available)(`known gantt plans on ${postgres.label}`, (
         await exec('INSERT INTO gantt_jobs_resources VALUES (1, 1)', tx);
       });
       expect(await known()).toEqual([undefined, PLAN]);
+
+      // The objects exist but are not this role's: a warning, and the transaction goes on.
+      const notGranted = await t.db.transaction(async (tx) => {
+        await exec(`SET LOCAL ROLE ${role}`, tx);
+        const found = await knownGanttPlans(tx);
+        await exec('SELECT count(*) FROM gantt_jobs_resources', tx);
+        return found;
+      });
+      expect(notGranted.plans).toBeUndefined();
+      expect(notGranted.warning).toMatch(new RegExp(`may not read and write "public"\\.oar_sched_gantt_plans.*GRANT SELECT, INSERT, UPDATE ON "public"\\.oar_sched_gantt_plans TO ${role}`));
 
       await exec('DROP TABLE oar_sched_gantt_plans CASCADE');
       await exec('DROP FUNCTION oar_sched_forget_gantt_plan CASCADE');

@@ -16,8 +16,9 @@
  * content.
  *
  * The objects live beside the gantt tables, in their schema, and are created by the first round
- * that finds them missing, in a savepoint of its transaction (a role that may not create them gets
- * a warning and rounds that prove, as before):
+ * that finds them missing, in a savepoint of its transaction (a role that may not create them, or
+ * may not use a plans table another role created, gets a warning and rounds that prove, as
+ * before):
  * - the table `oar_sched_gantt_plans (table_oid, moldable_ids, resource_lo, resource_hi)`, keyed
  *   by the table's oid (a table dropped and created again is a new oid, without a plan);
  * - the trigger function `oar_sched_forget_gantt_plan()`, `SECURITY DEFINER` so that any role
@@ -70,6 +71,13 @@ export interface KnownGanttPlansLookup {
 export async function knownGanttPlans(tx: Db): Promise<KnownGanttPlansLookup> {
   const state = await trackingState(tx);
   const known: (IdRanges | undefined)[] = [undefined, undefined];
+  if (state.tracked && !state.mayUsePlans) {
+    // Created by another role (say, a first round run by hand as the superuser).
+    return {
+      plans: undefined,
+      warning: `this role may not read and write ${state.plansTable}: each round reads and counts the gantt tables, about 40 ms per million rows; GRANT SELECT, INSERT, UPDATE ON ${state.plansTable} TO ${state.role} lets it skip that`,
+    };
+  }
   if (state.tracked) {
     const { rows } = await sql<{ table_oid: unknown; moldable_ids: number[]; resource_lo: number[]; resource_hi: number[] }>`
       SELECT table_oid, moldable_ids, resource_lo, resource_hi FROM ${sql.raw(state.plansTable)}`.execute(tx.kysely);
@@ -117,14 +125,20 @@ interface TrackingState {
   readonly oids: readonly [number, number];
   /** The plans table exists and both triggers are enabled ALWAYS. */
   readonly tracked: boolean;
+  /** This role may select, insert and update in the plans table (when it exists). */
+  readonly mayUsePlans: boolean;
+  readonly role: string;
 }
 
 async function trackingState(tx: Db): Promise<TrackingState> {
-  const { rows } = await sql<{ schema: string; name: string; oid: unknown; enabled: string | null; has_plans: boolean }>`
+  const { rows } = await sql<{ schema: string; name: string; oid: unknown; enabled: string | null; has_plans: boolean; may_use: boolean | null; role: string }>`
     SELECT n.nspname AS schema, c.relname AS name, c.oid::bigint AS oid,
       (SELECT t.tgenabled FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ${FORGET}) AS enabled,
-      to_regclass(quote_ident(n.nspname) || '.' || ${GANTT_PLANS_TABLE}) IS NOT NULL AS has_plans
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      p.plans IS NOT NULL AS has_plans,
+      CASE WHEN p.plans IS NOT NULL THEN has_table_privilege(p.plans, 'SELECT, INSERT, UPDATE') END AS may_use,
+      quote_ident(current_user) AS role
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+      LATERAL (SELECT to_regclass(quote_ident(n.nspname) || '.' || ${GANTT_PLANS_TABLE}) AS plans) p
     WHERE c.oid IN (${TABLES[0]}::regclass, ${TABLES[1]}::regclass)`.execute(tx.kysely);
   const row = (name: string) => rows.find((r) => r.name === name)!;
   const [gantt, visu] = [row(TABLES[0]), row(TABLES[1])];
@@ -134,6 +148,8 @@ async function trackingState(tx: Db): Promise<TrackingState> {
     plansTable: `${schema}.${GANTT_PLANS_TABLE}`,
     oids: [Number(gantt.oid), Number(visu.oid)],
     tracked: gantt.schema === visu.schema && gantt.has_plans && gantt.enabled === 'A' && visu.enabled === 'A',
+    mayUsePlans: gantt.may_use === true,
+    role: gantt.role,
   };
 }
 
