@@ -58,7 +58,7 @@ export interface KnownGanttPlans {
 }
 
 export interface KnownGanttPlansLookup {
-  /** Undefined when the objects could not be created (see `warning`). */
+  /** Undefined when the objects could not be created, or may not be used by this role (see `warning`). */
   readonly plans: KnownGanttPlans | undefined;
   readonly warning?: string;
 }
@@ -92,7 +92,7 @@ export async function knownGanttPlans(tx: Db): Promise<KnownGanttPlansLookup> {
     } catch (e) {
       return {
         plans: undefined,
-        warning: `could not create the gantt plan trigger (${e instanceof Error ? e.message : String(e)}): each round reads and counts the gantt tables, about 40 ms per million rows; one round run by the tables' owner creates it for every role`,
+        warning: `could not create the gantt plan trigger (${e instanceof Error ? e.message : String(e)}): each round reads and counts the gantt tables, about 40 ms per million rows; one round run by the tables' owner creates it, then GRANT SELECT, INSERT, UPDATE ON ${state.plansTable} TO ${state.role}`,
       };
     }
   }
