@@ -4,7 +4,7 @@ import { initSchema } from '../schema/migrate.js';
 import { testDatabases, type TestDatabase } from '../testing/index.js';
 import { insertRows } from '../writers.js';
 import { ganttBefore } from './gantt-before.js';
-import type { IdRanges } from './gantt-plan.js';
+import { runs } from './test-kit.js';
 
 for (const target of await testDatabases()) {
   describe.skipIf(!target.available)(`ganttBefore on ${target.label}`, () => {
@@ -20,7 +20,7 @@ for (const target of await testDatabases()) {
     if (target.dialect === 'sqlite') {
       it('gives the plan a round left, and counts nothing ahead (BEGIN IMMEDIATE keeps writers out; the sync counts)', async () => {
         expect(await t.db.transaction(async (tx) => (await ganttBefore(t.db, tx))!.gantt)).toEqual({ plan: undefined });
-        const left: IdRanges = { moldable: Int32Array.of(7), lo: Int32Array.of(1), hi: Int32Array.of(1000) };
+        const left = runs([7, 1, 1000]);
         await t.db.transaction(async (tx) => {
           const before = (await ganttBefore(t.db, tx))!;
           await before.beforeWrites!(left);
@@ -65,7 +65,7 @@ for (const target of await testDatabases()) {
 
     it('gives the plan a round left instead of counting, and counts only a table written since', async () => {
       // Not what the tables hold (3 and 2 rows): known, they are not read.
-      const left: IdRanges = { moldable: Int32Array.of(7), lo: Int32Array.of(1), hi: Int32Array.of(1000) };
+      const left = runs([7, 1, 1000]);
       await t.db.transaction(async (tx) => (await ganttBefore(t.db, tx))!.remember!(left));
       const known = await t.db.transaction(async (tx) => (await ganttBefore(t.db, tx))!);
       expect([known.gantt, known.visu]).toEqual([{ plan: left }, { plan: left }]);

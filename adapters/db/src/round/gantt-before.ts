@@ -26,6 +26,7 @@ import { hasSpareConnection, type Db } from '../connection.js';
 import type { IdRanges } from './gantt-plan.js';
 import { knownGanttPlans } from './gantt-known-plans.js';
 import { knownGanttPlansSqlite } from './gantt-known-plans-sqlite.js';
+import { GANTT, GANTT_VISU } from './sync-gantt.js';
 
 /** What a gantt resource table holds before the round's writes, as far as it is known. */
 export interface GanttTableBefore {
@@ -69,7 +70,7 @@ export async function ganttBefore(db: Db, tx: Db): Promise<GanttBefore | undefin
 }
 
 function countOnAnotherConnection(db: Db, tables: readonly ('gantt' | 'visu')[]): Promise<Partial<Record<'gantt' | 'visu', number>>> {
-  const table = { gantt: 'gantt_jobs_resources', visu: 'gantt_jobs_resources_visu' } as const;
+  const table = { gantt: GANTT.resources, visu: GANTT_VISU.resources } as const;
   const counts = db.kysely.connection().execute(async (conn) => {
     // A transaction of its own for SET LOCAL: JIT compiling this statement costs more than it saves.
     await sql`BEGIN`.execute(conn);

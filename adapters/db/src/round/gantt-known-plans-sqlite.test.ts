@@ -4,6 +4,7 @@ import { initSchema } from '../schema/migrate.js';
 import { testDatabases, type TestDatabase } from '../testing/index.js';
 import { knownGanttPlansSqlite } from './gantt-known-plans-sqlite.js';
 import type { IdRanges } from './gantt-plan.js';
+import { runs } from './test-kit.js';
 
 const sqlite = (await testDatabases()).find((t) => t.dialect === 'sqlite')!;
 
@@ -15,12 +16,7 @@ describe('known gantt plans on SQLite', () => {
   });
   afterEach(() => t.dispose());
 
-  const ranges = (...runs: [number, number, number][]): IdRanges => ({
-    moldable: Int32Array.from(runs, (r) => r[0]),
-    lo: Int32Array.from(runs, (r) => r[1]),
-    hi: Int32Array.from(runs, (r) => r[2]),
-  });
-  const PLAN = ranges([3, 1, 4], [3, 9, 9], [5, 2, 3]);
+  const PLAN = runs([3, 1, 4], [3, 9, 9], [5, 2, 3]);
   const exec = (statement: string) => sql.raw(statement).execute(t.db.kysely);
   const known = async () => {
     const { plans } = await t.db.transaction((tx) => knownGanttPlansSqlite(tx));
@@ -65,7 +61,7 @@ describe('known gantt plans on SQLite', () => {
     expect(await schemaVersion()).toBe(version);
     const failed = t.db.transaction(async (tx) => {
       const { plans } = await knownGanttPlansSqlite(tx);
-      await plans!.beforeWrites!(ranges([9, 1, 1]));
+      await plans!.beforeWrites!(runs([9, 1, 1]));
       throw new Error('the round failed');
     });
     await expect(failed).rejects.toThrow('the round failed');

@@ -22,11 +22,10 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../connection.js';
-import type { IdRanges } from './gantt-plan.js';
-import { GANTT_PLANS_TABLE, sameRanges, type KnownGanttPlansLookup } from './gantt-known-plans.js';
+import { idRanges, type IdRanges } from './gantt-plan.js';
+import { bothHold, GANTT_PLANS_TABLE, PLANNED_TABLES, type KnownGanttPlansLookup } from './gantt-known-plans.js';
 
-const TABLES = ['gantt_jobs_resources', 'gantt_jobs_resources_visu'] as const;
-const TRIGGERS = TABLES.flatMap((table) =>
+const TRIGGERS = PLANNED_TABLES.flatMap((table) =>
   (['INSERT', 'UPDATE', 'DELETE'] as const).map((event) => ({
     name: `oar_sched_forget_gantt_plan_${event.toLowerCase()}_${table}`,
     create: `CREATE TRIGGER oar_sched_forget_gantt_plan_${event.toLowerCase()}_${table} AFTER ${event} ON ${table} BEGIN DELETE FROM ${GANTT_PLANS_TABLE} WHERE table_name = '${table}'; END`,
@@ -42,8 +41,9 @@ export async function knownGanttPlansSqlite(tx: Db): Promise<KnownGanttPlansLook
     const { rows } = await sql<{ table_name: string; moldable_ids: string; resource_lo: string; resource_hi: string }>`
       SELECT table_name, moldable_ids, resource_lo, resource_hi FROM ${sql.table(GANTT_PLANS_TABLE)}`.execute(tx.kysely);
     for (const r of rows) {
-      const i = TABLES.indexOf(r.table_name as (typeof TABLES)[number]);
-      if (i >= 0) known[i] = { moldable: Int32Array.from(JSON.parse(r.moldable_ids) as number[]), lo: Int32Array.from(JSON.parse(r.resource_lo) as number[]), hi: Int32Array.from(JSON.parse(r.resource_hi) as number[]) };
+      const i = PLANNED_TABLES.indexOf(r.table_name as (typeof PLANNED_TABLES)[number]);
+      const list = (json: string) => JSON.parse(json) as number[];
+      if (i >= 0) known[i] = idRanges(list(r.moldable_ids), list(r.resource_lo), list(r.resource_hi));
     }
   } else {
     try {
@@ -64,23 +64,22 @@ export async function knownGanttPlansSqlite(tx: Db): Promise<KnownGanttPlansLook
     }
   }
   const [gantt, visu] = known;
-  const unchanged = (plan: IdRanges) => gantt !== undefined && visu !== undefined && sameRanges(gantt, plan) && sameRanges(visu, plan);
   let lifted = false;
   return {
     plans: {
       gantt,
       visu,
       async beforeWrites(plan) {
-        if (unchanged(plan)) return; // nothing to write
+        if (bothHold(gantt, visu, plan)) return; // nothing to write
         for (const t of TRIGGERS) await run(`DROP TRIGGER ${t.name}`);
         lifted = true;
       },
       async remember(plan) {
         if (lifted) for (const t of TRIGGERS) await run(t.create);
         lifted = false;
-        if (unchanged(plan)) return;
+        if (bothHold(gantt, visu, plan)) return;
         const [moldables, lo, hi] = [plan.moldable, plan.lo, plan.hi].map((a) => JSON.stringify(Array.from(a)));
-        for (const table of TABLES) {
+        for (const table of PLANNED_TABLES) {
           await sql`INSERT INTO ${sql.table(GANTT_PLANS_TABLE)} (table_name, moldable_ids, resource_lo, resource_hi) VALUES (${table}, ${moldables}, ${lo}, ${hi})
             ON CONFLICT (table_name) DO UPDATE SET moldable_ids = excluded.moldable_ids, resource_lo = excluded.resource_lo, resource_hi = excluded.resource_hi`.execute(tx.kysely);
         }

@@ -5,6 +5,7 @@ import type { Db } from '../connection.js';
 import { initSchema } from '../schema/migrate.js';
 import { testDatabases, type TestDatabase } from '../testing/index.js';
 import type { IdRanges } from './gantt-plan.js';
+import { runs } from './test-kit.js';
 import { knownGanttPlans } from './gantt-known-plans.js';
 
 const postgres = (await testDatabases()).find((t) => t.dialect === 'postgres')!;
@@ -18,13 +19,7 @@ describe.skipIf(!postgres.available)(`known gantt plans on ${postgres.label}`, (
   afterEach(() => t.dispose());
 
   const lookup = (db: Db = t.db) => db.transaction((tx) => knownGanttPlans(tx));
-  /** Runs of ids (moldable, lo, hi). */
-  const ranges = (...runs: [number, number, number][]): IdRanges => ({
-    moldable: Int32Array.from(runs, (r) => r[0]),
-    lo: Int32Array.from(runs, (r) => r[1]),
-    hi: Int32Array.from(runs, (r) => r[2]),
-  });
-  const PLAN = ranges([3, 1, 4], [3, 9, 9], [5, 2, 3]);
+  const PLAN = runs([3, 1, 4], [3, 9, 9], [5, 2, 3]);
   /** A round's end: both tables told to hold `plan`. */
   const remember = (plan: IdRanges = PLAN) => t.db.transaction(async (tx) => (await knownGanttPlans(tx)).plans!.remember(plan));
   const known = async () => {
@@ -45,7 +40,7 @@ describe.skipIf(!postgres.available)(`known gantt plans on ${postgres.label}`, (
     ]);
     await remember();
     expect(await known()).toEqual([PLAN, PLAN]);
-    const other = ranges([7, 1, 100]);
+    const other = runs([7, 1, 100]);
     await remember(other);
     expect(await known()).toEqual([other, other]);
   });
@@ -99,32 +94,27 @@ describe.skipIf(!postgres.available)(`known gantt plans on ${postgres.label}`, (
     await exec(`CREATE ROLE ${role}`);
     try {
       await exec(`GRANT SELECT, INSERT, UPDATE, DELETE ON gantt_jobs_resources, gantt_jobs_resources_visu TO ${role}`);
+      /** `work` in a transaction run as the role; the transaction must still be usable after it. */
+      const asRole = <T>(work: (tx: Db) => Promise<T>) =>
+        t.db.transaction(async (tx) => {
+          await exec(`SET LOCAL ROLE ${role}`, tx);
+          const out = await work(tx);
+          await exec('SELECT count(*) FROM gantt_jobs_resources', tx);
+          return out;
+        });
       await remember();
-      await t.db.transaction(async (tx) => {
-        await exec(`SET LOCAL ROLE ${role}`, tx);
-        await exec('INSERT INTO gantt_jobs_resources VALUES (1, 1)', tx);
-      });
+      await asRole((tx) => exec('INSERT INTO gantt_jobs_resources VALUES (1, 1)', tx));
       expect(await known()).toEqual([undefined, PLAN]);
 
       // The objects exist but are not this role's: a warning, and the transaction goes on.
-      const notGranted = await t.db.transaction(async (tx) => {
-        await exec(`SET LOCAL ROLE ${role}`, tx);
-        const found = await knownGanttPlans(tx);
-        await exec('SELECT count(*) FROM gantt_jobs_resources', tx);
-        return found;
-      });
+      const notGranted = await asRole((tx) => knownGanttPlans(tx));
       expect(notGranted.plans).toBeUndefined();
       expect(notGranted.warning).toMatch(new RegExp(`may not read and write "public"\\.oar_sched_gantt_plans.*GRANT SELECT, INSERT, UPDATE ON "public"\\.oar_sched_gantt_plans TO ${role}`));
 
       await exec('DROP TABLE oar_sched_gantt_plans CASCADE');
       await exec('DROP FUNCTION oar_sched_forget_gantt_plan CASCADE');
-      const denied = await t.db.transaction(async (tx) => {
-        await exec(`SET LOCAL ROLE ${role}`, tx);
-        const found = await knownGanttPlans(tx);
-        // The failed creation is rolled back to its savepoint: the transaction goes on.
-        await exec('SELECT count(*) FROM gantt_jobs_resources', tx);
-        return found;
-      });
+      // The failed creation is rolled back to its savepoint: the transaction goes on.
+      const denied = await asRole((tx) => knownGanttPlans(tx));
       expect(denied.plans).toBeUndefined();
       expect(denied.warning).toMatch(/could not create the gantt plan trigger \(.*permission denied.*\): each round reads and counts the gantt tables/);
       expect(await enabled()).toEqual([]);

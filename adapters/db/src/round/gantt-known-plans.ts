@@ -37,12 +37,14 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../connection.js';
-import type { IdRanges } from './gantt-plan.js';
+import { idRanges, type IdRanges } from './gantt-plan.js';
+import { GANTT, GANTT_VISU } from './sync-gantt.js';
 
 /** The one table of the scheduler's own in an OAR database. */
 export const GANTT_PLANS_TABLE = 'oar_sched_gantt_plans';
 const FORGET = 'oar_sched_forget_gantt_plan';
-const TABLES = ['gantt_jobs_resources', 'gantt_jobs_resources_visu'] as const;
+/** The tables whose plans are known, in the order of `KnownGanttPlans`' `gantt` and `visu`. */
+export const PLANNED_TABLES = [GANTT.resources, GANTT_VISU.resources] as const;
 
 export interface KnownGanttPlans {
   /** Each table's exact content, when known: nothing but rounds wrote the table since the last one. */
@@ -84,7 +86,7 @@ export async function knownGanttPlans(tx: Db): Promise<KnownGanttPlansLookup> {
     const byOid = new Map(rows.map((r) => [Number(r.table_oid), r]));
     state.oids.forEach((oid, i) => {
       const r = byOid.get(oid);
-      if (r !== undefined) known[i] = { moldable: Int32Array.from(r.moldable_ids), lo: Int32Array.from(r.resource_lo), hi: Int32Array.from(r.resource_hi) };
+      if (r !== undefined) known[i] = idRanges(r.moldable_ids, r.resource_lo, r.resource_hi);
     });
   } else {
     try {
@@ -102,8 +104,7 @@ export async function knownGanttPlans(tx: Db): Promise<KnownGanttPlansLookup> {
       gantt,
       visu,
       async remember(plan) {
-        // A table the round did not write still holds its row (no trigger fired).
-        if (gantt !== undefined && visu !== undefined && sameRanges(gantt, plan) && sameRanges(visu, plan)) return;
+        if (bothHold(gantt, visu, plan)) return;
         const [moldables, lo, hi] = [plan.moldable, plan.lo, plan.hi].map((a) => Array.from(a));
         await sql`INSERT INTO ${sql.raw(state.plansTable)} (table_oid, moldable_ids, resource_lo, resource_hi)
           SELECT oid, ${moldables}::integer[], ${lo}::integer[], ${hi}::integer[] FROM unnest(${[...state.oids]}::oid[]) AS t (oid)
@@ -113,7 +114,15 @@ export async function knownGanttPlans(tx: Db): Promise<KnownGanttPlansLookup> {
   };
 }
 
-export function sameRanges(a: IdRanges, b: IdRanges): boolean {
+/**
+ * Both tables were known to hold `plan` already: the round wrote neither (no trigger fired), and
+ * their plans are still written down.
+ */
+export function bothHold(gantt: IdRanges | undefined, visu: IdRanges | undefined, plan: IdRanges): boolean {
+  return gantt !== undefined && visu !== undefined && sameRanges(gantt, plan) && sameRanges(visu, plan);
+}
+
+function sameRanges(a: IdRanges, b: IdRanges): boolean {
   const same = (x: Int32Array, y: Int32Array) => x.length === y.length && x.every((v, i) => v === y[i]);
   return same(a.moldable, b.moldable) && same(a.lo, b.lo) && same(a.hi, b.hi);
 }
@@ -139,9 +148,9 @@ async function trackingState(tx: Db): Promise<TrackingState> {
       quote_ident(current_user) AS role
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
       LATERAL (SELECT to_regclass(quote_ident(n.nspname) || '.' || ${GANTT_PLANS_TABLE}) AS plans) p
-    WHERE c.oid IN (${TABLES[0]}::regclass, ${TABLES[1]}::regclass)`.execute(tx.kysely);
+    WHERE c.oid IN (${PLANNED_TABLES[0]}::regclass, ${PLANNED_TABLES[1]}::regclass)`.execute(tx.kysely);
   const row = (name: string) => rows.find((r) => r.name === name)!;
-  const [gantt, visu] = [row(TABLES[0]), row(TABLES[1])];
+  const [gantt, visu] = [row(PLANNED_TABLES[0]), row(PLANNED_TABLES[1])];
   const schema = quoteIdent(gantt.schema);
   return {
     schema,
@@ -170,7 +179,7 @@ async function install(tx: Db, schema: string): Promise<void> {
       RETURN NULL;
     END
     $body$`);
-  for (const table of TABLES) {
+  for (const table of PLANNED_TABLES) {
     await run(`DROP TRIGGER IF EXISTS ${FORGET} ON ${schema}.${table}`);
     await run(`CREATE TRIGGER ${FORGET} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${schema}.${table} FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.${FORGET}()`);
     await run(`ALTER TABLE ${schema}.${table} ENABLE ALWAYS TRIGGER ${FORGET}`);

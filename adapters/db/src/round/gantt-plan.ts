@@ -19,6 +19,11 @@ export interface IdRanges {
   readonly hi: Int32Array;
 }
 
+/** Id ranges from three lists of equal length: `moldable[i]`, `lo[i]` … `hi[i]`. */
+export function idRanges(moldable: ArrayLike<number>, lo: ArrayLike<number>, hi: ArrayLike<number>): IdRanges {
+  return { moldable: Int32Array.from(moldable), lo: Int32Array.from(lo), hi: Int32Array.from(hi) };
+}
+
 /** Ranges of whole moldables: range `i` is every key whose moldable is in lo[i] … hi[i]. */
 export interface MoldableRanges {
   readonly lo: Int32Array;
@@ -104,7 +109,7 @@ export function gapRanges(plan: GanttPlan): { ids: IdRanges; moldables: Moldable
   }
   moldableRange(previous + 1, ID_MAX);
   return {
-    ids: { moldable: Int32Array.from(ids.moldable), lo: Int32Array.from(ids.lo), hi: Int32Array.from(ids.hi) },
+    ids: idRanges(ids.moldable, ids.lo, ids.hi),
     moldables: { lo: Int32Array.from(moldables.lo), hi: Int32Array.from(moldables.hi) },
   };
 }
@@ -163,5 +168,5 @@ export function rangesMinus(a: IdRanges, b: IdRanges): IdRanges {
       out.hi.push(to);
     }
   }
-  return { moldable: Int32Array.from(out.moldable), lo: Int32Array.from(out.lo), hi: Int32Array.from(out.hi) };
+  return idRanges(out.moldable, out.lo, out.hi);
 }

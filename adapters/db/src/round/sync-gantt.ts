@@ -218,7 +218,7 @@ async function syncResources(
     // No row left (S ⊆ P and no interval holds a row; the check also sees rows outside the
     // domain): the table becomes P by taking all of it, from `copyFrom` which holds it, or from the
     // plan (a first round): no count needed.
-    if (copyFrom === undefined) return { rangesDeleted, rowsInserted: await insertRows(tx, table, intervals, Array.from(every), new Map()), proof: 'filled' };
+    if (copyFrom === undefined) return { rangesDeleted, rowsInserted: await insertAllRows(tx, table, intervals), proof: 'filled' };
     await sql`INSERT INTO ${sql.table(table)} SELECT * FROM ${sql.table(copyFrom)}`.execute(tx.kysely);
     return { rangesDeleted, rowsInserted: plan.rows, proof: 'copy' };
   }
@@ -240,7 +240,7 @@ async function writeDifference(tx: Db, table: ResourceTable, plan: GanttPlan, kn
   const gone = rangesMinus(known, plan.intervals);
   const added = rangesMinus(plan.intervals, known);
   for (let i = 0; i < gone.lo.length; i++) await deleteIdRange(tx, table, gone, i);
-  const rowsInserted = await insertRows(tx, table, added, Array.from({ length: added.lo.length }, (_, k) => k), new Map());
+  const rowsInserted = await insertAllRows(tx, table, added);
   return { rangesDeleted: gone.lo.length, rowsInserted, proof: 'known' };
 }
 
@@ -248,7 +248,7 @@ async function writeDifference(tx: Db, table: ResourceTable, plan: GanttPlan, kn
 async function rewriteTable(tx: Db, table: ResourceTable, plan: GanttPlan, copyFrom: ResourceTable | undefined): Promise<SyncReport['resources']> {
   await deleteAll(tx, table);
   if (copyFrom !== undefined) await sql`INSERT INTO ${sql.table(table)} SELECT * FROM ${sql.table(copyFrom)}`.execute(tx.kysely);
-  else await insertRows(tx, table, plan.intervals, Array.from({ length: plan.intervals.lo.length }, (_, k) => k), new Map());
+  else await insertAllRows(tx, table, plan.intervals);
   return { rangesDeleted: 0, rowsInserted: plan.rows, proof: 'rewrite' };
 }
 
@@ -259,6 +259,11 @@ async function partialRows(tx: Db, table: ResourceTable, intervals: IdRanges, wh
     for (const k of await incompleteIdRanges(tx, table, intervals, which)) out.set(k, await idsInRange(tx, table, intervals, k));
     return out;
   });
+}
+
+/** Inserts every row of the ranges; returns how many. */
+function insertAllRows(tx: Db, table: ResourceTable, ranges: IdRanges): Promise<number> {
+  return insertRows(tx, table, ranges, Array.from({ length: ranges.lo.length }, (_, k) => k), new Map());
 }
 
 /** Inserts the rows of the intervals `which` (ascending) but their `present` ids; returns how many. */

@@ -6,6 +6,12 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../connection.js';
+import { idRanges, type IdRanges } from './gantt-plan.js';
+
+/** Id ranges written as runs `[moldable, lo, hi]`. */
+export function runs(...list: [number, number, number][]): IdRanges {
+  return idRanges(list.map((r) => r[0]), list.map((r) => r[1]), list.map((r) => r[2]));
+}
 
 export const GANTT_TABLES = ['gantt_jobs_predictions', 'gantt_jobs_resources', 'gantt_jobs_predictions_visu', 'gantt_jobs_resources_visu'] as const;
 
