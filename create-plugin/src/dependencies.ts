@@ -16,6 +16,16 @@ export const TOOLING = {
   '@types/node': '^20.19.0',
 } as const;
 
+/**
+ * npm's `allowScripts` for a project that installs oar-sched's packages: npm 11 ends an install
+ * with a notice listing the install scripts it was not told about, and refuses them under
+ * `strict-allow-scripts`. better-sqlite3's script provides the SQLite driver's binary (a prebuilt
+ * download, or a compile); zeromq's only compiles when the prebuilt binary it ships does not load
+ * (Linux, macOS and Windows have one), so it is denied as in this repository's own package.json.
+ * The sites' install line in docs/guides gives the same list.
+ */
+export const ALLOW_SCRIPTS = { 'better-sqlite3': true, zeromq: false } as const;
+
 export interface DependencySpecs {
   /** `npm install` spec of `@oar-sched/plugin-api` (peer and dev dependency). */
   readonly pluginApi: string;

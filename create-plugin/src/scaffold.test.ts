@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dependencySpecs, localCheckout } from './dependencies.js';
+import { ALLOW_SCRIPTS, dependencySpecs, localCheckout } from './dependencies.js';
 import { main } from './main.js';
 import { planFiles } from './scaffold.js';
 
@@ -35,6 +35,8 @@ describe('create-oar-plugin', () => {
     // Published: registry versions, the plugin API a peer.
     expect(pkg.peerDependencies).toEqual({ '@oar-sched/plugin-api': deps.pluginApiPeer });
     expect(pkg.devDependencies['@oar-sched/harness']).toMatch(/^\^\d/);
+    // The harness brings better-sqlite3 and zeromq: their install scripts are decided, so npm 11 installs it quietly, even strict.
+    expect(pkg.allowScripts).toEqual(ALLOW_SCRIPTS);
     expect(files.get('src/index.ts')).toContain("api.find('pack', findFromTheEnd);");
     expect(files.get('src/index.ts')).toContain("api.jobsSorting('pack', shortestFirst);");
   });

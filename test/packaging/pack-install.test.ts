@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALLOW_SCRIPTS } from '../../create-plugin/src/dependencies.js';
 import { recordLoadedModules } from '../support/loaded-modules.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,8 +48,10 @@ beforeAll(() => {
   prebuilds = mkdtempSync(join(tmpdir(), 'oar-prebuilds-'));
   execFileSync('npm', ['pack', '--workspaces', '--pack-destination', packs, '--silent'], { cwd: root, stdio: 'pipe' });
   const tarballs = readdirSync(packs).filter((f) => f.endsWith('.tgz'));
-  writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'a-site', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs.map((t) => join(packs, t))], {
+  // The sites' install line (docs/guides) and the scaffolder record the same install-script
+  // decisions; strict, npm refuses any install script they do not cover.
+  writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'a-site', private: true, allowScripts: ALLOW_SCRIPTS }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--strict-allow-scripts', ...tarballs.map((t) => join(packs, t))], {
     cwd: site,
     stdio: 'pipe',
     env: { ...process.env, ...offerLocalSqlitePrebuild() },

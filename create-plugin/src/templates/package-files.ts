@@ -4,7 +4,7 @@
  * README and .gitignore.
  */
 import type { DependencySpecs } from '../dependencies.js';
-import { TOOLING } from '../dependencies.js';
+import { ALLOW_SCRIPTS, TOOLING } from '../dependencies.js';
 import type { HookKind } from '../options.js';
 import { POLICIES } from './policies.js';
 
@@ -47,6 +47,7 @@ export function packageJson(plan: PackagePlan): string {
       typescript: TOOLING.typescript,
       vitest: TOOLING.vitest,
     },
+    allowScripts: ALLOW_SCRIPTS,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
