@@ -232,8 +232,9 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .option('--db <url>', 'the database (sqlite:PATH is created when missing)')
     .option('--oar-conf <file>', "take the database from OAR's oar.conf")
     .option('--migrate', 'add the tables, columns and indexes an older OAR schema lacks (data untouched)')
+    .option('--verbose', 'list every type, table, column and index added, not only how many')
     .addHelpText('after', `\n${DB_HELP}\n\n${COMMAND_EXIT_CODES_HELP}`)
-    .action(async (opts: { db?: string; oarConf?: string; migrate?: boolean }) => {
+    .action(async (opts: { db?: string; oarConf?: string; migrate?: boolean; verbose?: boolean }) => {
       const { dbInitCommand } = await import('./commands/db-init.js');
       setExitCode(await dbInitCommand(opts, io));
     });

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { initSchema, insertJob, insertQueue, insertResources, openDatabase } from '@oar-sched/db';
 import { describe, expect, it } from 'vitest';
 
@@ -67,12 +68,29 @@ describe('oar-sched round (real binary)', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('db init creates the schema once and then has nothing to do', () => {
+  it('db init creates the schema once, says how much in two lines (--verbose lists it), then has nothing to do', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oar-init-'));
     const first = run(dir, ['db', 'init', '--db', 'sqlite:new.sqlite']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('jobs');
+    expect(first.stdout).toMatch(/^sqlite:.*new\.sqlite: OAR schema 3\.0\.0: added \d+ tables, \d+ indexes\n {2}\(--verbose lists them\)\n$/);
     const second = run(dir, ['db', 'init', '--db', 'sqlite:new.sqlite']);
-    expect(second.stdout).toContain('already in place, nothing to do');
+    expect(second.stdout).toMatch(/^sqlite:.*new\.sqlite: OAR schema 3\.0\.0 already in place, nothing to do\n$/);
+    const verbose = run(dir, ['db', 'init', '--db', 'sqlite:listed.sqlite', '--verbose']);
+    expect(verbose.stdout).toContain('\n  table jobs\n');
+    expect(verbose.stdout).toContain('\n  index jobs.state\n');
+  });
+
+  it('db init --migrate lists the few things an older schema lacked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oar-migrate-'));
+    const db = await openDatabase(`sqlite:${join(dir, 'old.sqlite')}`);
+    await initSchema(db);
+    await sql`DROP TABLE walltime_change`.execute(db.kysely);
+    await sql`DROP INDEX state`.execute(db.kysely);
+    await db.close();
+    const r = run(dir, ['db', 'init', '--db', 'sqlite:old.sqlite', '--migrate']);
+    expect(r.code).toBe(0);
+    const [summary, ...listed] = r.stdout.trimEnd().split('\n');
+    expect(summary).toMatch(/^sqlite:.*old\.sqlite: OAR schema 3\.0\.0: added 1 table, 2 indexes$/);
+    expect(listed.sort()).toEqual(['  index jobs.state', '  index walltime_change.walltime_change_job_id', '  table walltime_change']);
   });
 });
