@@ -1,5 +1,5 @@
 /**
- * Every TypeScript sample of the docs (`docs/**\/*.md`, README.md) compiles against the workspace
+ * Every TypeScript sample of the docs (`docs/**\/*.md`, README.md, the packages' READMEs) compiles against the workspace
  * packages, with the repository's compiler settings; every JSON sample parses.
  *
  * Each ```ts / ```typescript block becomes a module of its own in `test/docs/.samples/` (inside

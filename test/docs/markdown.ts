@@ -2,15 +2,15 @@
  * Reading the docs as data for the docs tests: the Markdown files, their fenced code blocks (with
  * the line each starts on), their sections, and the code spans of a table's first column.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** `docs/**\/*.md` and `README.md`, as paths relative to the repository root. */
+/** `docs/**\/*.md`, `README.md` and the packages' READMEs, as paths relative to the repository root. */
 export function markdownFiles(): string[] {
-  const out = ['README.md'];
+  const out = ['README.md', ...packageReadmes()];
   const walk = (dir: string) => {
     for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
       const path = join(dir, entry.name);
@@ -20,6 +20,15 @@ export function markdownFiles(): string[] {
   };
   walk('docs');
   return out.sort();
+}
+
+/** The README of every workspace package (their folders from the root package.json's workspaces). */
+export function packageReadmes(): string[] {
+  const { workspaces } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { workspaces: string[] };
+  const dirs = workspaces.flatMap((w) =>
+    w.endsWith('/*') ? readdirSync(join(ROOT, w.slice(0, -2)), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${w.slice(0, -2)}/${e.name}`) : [w],
+  );
+  return dirs.map((d) => `${d}/README.md`).filter((f) => existsSync(join(ROOT, f)));
 }
 
 export function readDoc(file: string): string {
@@ -94,4 +103,38 @@ export function firstColumnSpans(text: string): string[] {
     out.push(...codeSpans(cell));
   }
   return out;
+}
+
+/** The headings of a markdown file as GitHub's anchors (lower case, punctuation dropped, spaces to `-`). */
+function anchors(path: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of prose(readFileSync(path, 'utf8')).matchAll(/^#{1,6}\s+(.*)$/gm)) {
+    out.add(
+      m[1]!
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-'),
+    );
+  }
+  return out;
+}
+
+/**
+ * The relative links of `file` (a markdown file under `root`, named relative to it) that point at
+ * no file, or, for `page.md#anchor`, at no heading of that page; outside code blocks.
+ */
+export function brokenLinks(file: string, root: string = ROOT): string[] {
+  const broken: string[] = [];
+  for (const line of prose(readFileSync(join(root, file), 'utf8')).split('\n')) {
+    for (const m of line.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const target = m[1]!;
+      if (/^[a-z]+:/.test(target)) continue;
+      const [path, anchor] = target.split('#') as [string, string | undefined];
+      const resolved = path === '' ? file : normalize(join(dirname(file), path));
+      if (!existsSync(join(root, resolved))) broken.push(`${file}: ${target}: no file ${resolved}`);
+      else if (anchor && resolved.endsWith('.md') && !anchors(join(root, resolved)).has(anchor)) broken.push(`${file}: ${target}: no heading #${anchor} in ${resolved}`);
+    }
+  }
+  return broken;
 }
