@@ -9,22 +9,24 @@
 import * as nodeModule from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_ROUND_FAILED, EXIT_USER_ERROR } from './exit-codes.js';
-import { processIo, type CliIo } from './io.js';
+import { cwdOf, processIo, type CliIo } from './io.js';
+import { docPath } from './docs-path.js';
 import { markOneShotProcess } from './one-shot.js';
 import { isUsageError } from './usage-error.js';
 import { markMainEntered } from './process-timing.js';
 import type { ServedRoundContext } from './serve/served-round.js';
 import { SOCKET_HELP } from './serve/socket-path.js';
 import { cliVersion } from './version.js';
+import { SIMULATE_EXAMPLE, SIMULATE_PLATFORM_EXAMPLE } from './simulate/example.js';
 
 const CONFIG_OPTION_HELP =
   'config file (default: oar.config.{ts,mts,cts,js,mjs,cjs,json} or .oarrc{,.json,.yaml,.yml}, ' +
   'searched from the current folder up to the project root, the first folder with a package.json)';
 
-const DISCOVERY_HELP =
+const discoveryHelp = (pluginsGuide: string) =>
   'Plugins: the built-ins, then every direct dependency of the project (the package.json nearest to\n' +
   'the config file, or to the current folder) whose package.json has an "oar" field, then the\n' +
-  'config\'s plugins.list; plugins.disable removes some. See docs/guides/plugins.md.';
+  `config's plugins.list; plugins.disable removes some. See ${pluginsGuide}.`;
 
 /** Every exit code of the binary (the program's help and `schedule`, the one command with `--check`). */
 const EXIT_CODES_HELP =
@@ -100,6 +102,7 @@ export interface ProgramContext {
  * action reports its exit code through `setExitCode`.
  */
 export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) => void = () => {}, context: ProgramContext = {}): Command {
+  const doc = (page: string) => docPath(page, cwdOf(io));
   const program = new Command()
     .name('oar-sched')
     .description('OAR3-compatible batch scheduler: run scheduling rounds on scenarios, manage plugins.')
@@ -112,7 +115,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
   program
     .command('schedule')
     .description('Run one scheduling round on a scenario and print the decisions: a table on a terminal, JSON otherwise.')
-    .requiredOption('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md); "-" reads standard input')
+    .requiredOption('--scenario <file>', `scenario file (format: ${doc('reference/scenario-format.md')}); "-" reads standard input`)
     .addOption(
       new Option('--format <format>', 'output: "table" for people, "json" for scripts (default: table when stdout is a terminal and not --check, else json)')
         .choices(['table', 'json']),
@@ -122,14 +125,14 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .option('--config <file>', CONFIG_OPTION_HELP)
     .addHelpText(
       'after',
-      `\n${DISCOVERY_HELP}\n` +
+      `\n${discoveryHelp(doc('guides/plugins.md'))}\n` +
         'The scenario\'s own "config" wins field by field over the config file\'s "scheduler" section.\n' +
         'The table shows dates in the scheduler\'s time zone (scheduler.timezone, default UTC) and\n' +
         'resources grouped by the first hierarchy label other than resource_id (e.g. node-1[1-8]).\n' +
         `\n${EXIT_CODES_HELP}\n` +
         'Examples:\n' +
-        '  oar-sched schedule --scenario docs/demo/demo-cluster.json --format table\n' +
-        '  oar-sched schedule --scenario docs/demo/demo-cluster.json --slots > result.json\n' +
+        `  oar-sched schedule --scenario ${doc('demo/demo-cluster.json')} --format table\n` +
+        `  oar-sched schedule --scenario ${doc('demo/demo-cluster.json')} --slots > result.json\n` +
         '  cat scenario.json | oar-sched schedule --scenario - --check',
     )
     .action(async (opts: { scenario: string; format?: 'table' | 'json'; check?: boolean; slots?: boolean; config?: string }) => {
@@ -142,7 +145,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .description('List the plugins a scheduler started here would load, with their source, version, API and hooks.')
     .option('--json', 'print JSON instead of a table')
     .option('--config <file>', CONFIG_OPTION_HELP)
-    .addHelpText('after', `\n${DISCOVERY_HELP}\n\n${COMMAND_EXIT_CODES_HELP}`)
+    .addHelpText('after', `\n${discoveryHelp(doc('guides/plugins.md'))}\n\n${COMMAND_EXIT_CODES_HELP}`)
     .action(async (opts: { json?: boolean; config?: string }) => {
       const { pluginsCommand } = await import('./commands/plugins.js');
       setExitCode(await pluginsCommand(opts, io));
@@ -201,7 +204,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
         'Rounds run one at a time. Before each, the config file, the project\'s package.json and each\n' +
         'loaded plugin\'s entry file and package.json are checked (modification time, size): when one\n' +
         'changed, the config and the plugins are loaded anew. SIGTERM or SIGINT: the round in progress\n' +
-        'finishes, then the server removes its socket and exits 0. See docs/guides/keep-the-scheduler-warm.md.\n' +
+        `finishes, then the server removes its socket and exits 0. See ${doc('guides/keep-the-scheduler-warm.md')}.\n` +
         `\n${SERVE_EXIT_CODES_HELP}\n` +
         'Example:\n  oar-sched serve --oar-conf /etc/oar/oar.conf --config /srv/oar-sched/oar.config.ts',
     )
@@ -214,13 +217,13 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .command('explain')
     .description('Explain one job of a scenario or a database: its place in its queue group, dependencies, quota, and what blocks each earlier window.')
     .argument('<job>', 'the job id')
-    .option('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md)')
+    .option('--scenario <file>', `scenario file (format: ${doc('reference/scenario-format.md')})`)
     .option('--db <url>', 'the OAR database (read only: nothing is written)')
     .option('--now <epoch>', "the round's time (epoch seconds); default: the scenario's, or the database clock")
     .option('--json', 'print the whole explanation as JSON')
     .option('--oar-conf <file>', "OAR's oar.conf: scheduler and database keys (the config file still wins)")
     .option('--config <file>', CONFIG_OPTION_HELP)
-    .addHelpText('after', `\nWithout --scenario, the database is found as for round.\n${DB_HELP}\n\n${COMMAND_EXIT_CODES_HELP}\nExamples:\n  oar-sched explain 7 --scenario docs/demo/demo-cluster.json\n  oar-sched explain 812 --db sqlite:oar.sqlite --json`)
+    .addHelpText('after', `\nWithout --scenario, the database is found as for round.\n${DB_HELP}\n\n${COMMAND_EXIT_CODES_HELP}\nExamples:\n  oar-sched explain 7 --scenario ${doc('demo/demo-cluster.json')}\n  oar-sched explain 812 --db sqlite:oar.sqlite --json`)
     .action(async (job: string, opts: { scenario?: string; db?: string; now?: string; json?: boolean; oarConf?: string; config?: string }) => {
       const { explainCommand } = await import('./commands/explain.js');
       setExitCode(await explainCommand(job, opts, io));
@@ -262,11 +265,11 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
   // Back-quoted (also export): with plain quotes the package-graph test would read the name as an import statement.
   db.command(`import`)
     .description('Write a scenario into a database as OAR rows, the way oarsub would have (the database must hold no resource and no job).')
-    .requiredOption('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md); "-" reads standard input')
+    .requiredOption('--scenario <file>', `scenario file (format: ${doc('reference/scenario-format.md')}); "-" reads standard input`)
     .option('--db <url>', 'the database (sqlite:PATH is created when missing; the schema is created when missing)')
     .option('--oar-conf <file>', "take the database from OAR's oar.conf")
     .option('--write-config <file>', "save the scenario's config as a config file (its scheduler section), for round --config")
-    .addHelpText('after', `\n${DB_HELP}\n\n${COMMAND_EXIT_CODES_HELP}\nExample:\n  oar-sched db import --scenario docs/demo/demo-cluster.json --db sqlite:demo.sqlite --write-config demo.config.json`)
+    .addHelpText('after', `\n${DB_HELP}\n\n${COMMAND_EXIT_CODES_HELP}\nExample:\n  oar-sched db import --scenario ${doc('demo/demo-cluster.json')} --db sqlite:demo.sqlite --write-config demo.config.json`)
     .action(async (opts: { scenario: string; db?: string; oarConf?: string; writeConfig?: string }) => {
       const { dbImportCommand } = await import('./commands/db-import.js');
       setExitCode(await dbImportCommand(opts, io));
@@ -287,7 +290,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
   program
     .command('gantt')
     .description('Run one round (nothing is written) and draw the plan as one self-contained HTML page: resources by time, zoom, pan, a tooltip per job.')
-    .option('--scenario <file>', 'scenario file (format: docs/reference/scenario-format.md)')
+    .option('--scenario <file>', `scenario file (format: ${doc('reference/scenario-format.md')})`)
     .option('--db <url>', 'the OAR database (sqlite:PATH or postgres://…), read in a transaction that is rolled back')
     .option('--now <epoch>', "the round's time (epoch seconds); default: the scenario's now, the database clock")
     .option('--oar-conf <file>', "OAR's oar.conf, with --db: scheduler, hook and database keys (the config file still wins)")
@@ -299,7 +302,7 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
       `\nThe page needs no network: script, style and data are inside it. Jobs are coloured by queue;\n` +
         'running jobs are solid, planned ones light, reservations cross-hatched, besteffort ones striped.\n' +
         `\n${COMMAND_EXIT_CODES_HELP}\n` +
-        'Examples:\n  oar-sched gantt --scenario docs/demo/demo-cluster.json --out gantt.html\n' +
+        `Examples:\n  oar-sched gantt --scenario ${doc('demo/demo-cluster.json')} --out gantt.html\n` +
         '  oar-sched gantt --db sqlite:oar-demo.sqlite --out gantt.html',
     )
     .action(async (opts: { scenario?: string; db?: string; now?: string; oarConf?: string; config?: string; out?: string; title?: string }) => {
@@ -322,8 +325,8 @@ export function buildProgram(io: CliIo = processIo, setExitCode: (code: number) 
     .option('--metrics <file>', 'also write the figures as OpenMetrics text to this file, atomically')
     .addHelpText(
       'after',
-      `\nThe platform format and the figures are described in docs/reference/cli.md ("simulate").\n\n${COMMAND_EXIT_CODES_HELP}\n` +
-        'Examples:\n  oar-sched simulate --trace test/simulate/fixtures/small.swf --platform test/simulate/fixtures/platform.json\n' +
+      `\nThe platform format and the figures are described in ${doc('reference/cli.md')} ("simulate").\n\n${COMMAND_EXIT_CODES_HELP}\n` +
+        `Examples (cluster.json: ${SIMULATE_PLATFORM_EXAMPLE}):\n  ${SIMULATE_EXAMPLE}\n` +
         '  oar-sched simulate --trace month.swf --platform cluster.json --config fifo.json --vs sjf.json --out report/',
     )
     .action(async (opts: { trace?: string; platform?: string; config?: string; vs?: string; out?: string; strict?: boolean; limit?: string; json?: boolean; quiet?: boolean; metrics?: string }) => {

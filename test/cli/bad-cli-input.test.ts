@@ -101,7 +101,8 @@ describe('oar-sched usage errors (real binary)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'oar-sched: --check: the scenario plain.json has no "expect" block to compare the result with\n' +
-        'hint: add an "expect" block (docs/reference/scenario-format.md), or run without --check\n',
+        // The page as this checkout has it, absolute: the folder is outside the checkout.
+        `hint: add an "expect" block (${join(root, 'docs', 'reference', 'scenario-format.md')}), or run without --check\n`,
     );
     expect(r.stdout).toBe('');
   });

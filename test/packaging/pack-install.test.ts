@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOW_SCRIPTS } from '../../create-plugin/src/dependencies.js';
+import { brokenLinks } from '../docs/markdown.js';
 import { recordLoadedModules } from '../support/loaded-modules.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -142,6 +143,24 @@ describe('the packed packages installed into an empty folder', () => {
     };
     expect(placed('default.json')).toBe('1-2 5-6');
     expect(placed('contiguous.json')).toBe('5-8');
+  });
+
+  it('each have a README, and oar-sched ships the docs its README, help texts and hints point at', () => {
+    for (const tarball of readdirSync(packs).filter((f) => f.endsWith('.tgz'))) {
+      const files = execFileSync('tar', ['-tzf', join(packs, tarball)], { encoding: 'utf8' }).split('\n');
+      const { private: isPrivate } = JSON.parse(execFileSync('tar', ['-xzOf', join(packs, tarball), 'package/package.json'], { encoding: 'utf8' })) as { private?: boolean };
+      if (!isPrivate) expect(files, tarball).toContain('package/README.md');
+    }
+    const installed = join(site, 'node_modules', 'oar-sched');
+    expect(brokenLinks('README.md', installed)).toEqual([]);
+    const help = oarSched('schedule', '--help');
+    const page = join('node_modules', 'oar-sched', 'docs', 'reference', 'scenario-format.md');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(`format: ${page}`); // commander wraps the option's text
+    expect(existsSync(join(site, page))).toBe(true);
+    // The help's own example runs as printed, from the site's folder.
+    const example = /oar-sched schedule --scenario (\S+) --format table/.exec(help.stdout)?.[1];
+    expect(example).toBe(join('node_modules', 'oar-sched', 'docs', 'demo', 'demo-cluster.json'));
+    expect(oarSched('schedule', '--scenario', example!, '--format', 'table').code).toBe(0);
   });
 
   it('give a working database adapter, its native SQLite driver included', () => {

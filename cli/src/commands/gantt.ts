@@ -12,6 +12,7 @@ import { cwdOf, stderrLogger, userPath, type CliIo } from '../io.js';
 import { createSchedulerSetup, type SchedulerSetup } from '../setup.js';
 import { UsageError } from '../usage-error.js';
 import { parseEpoch } from './database-target.js';
+import { docPath } from '../docs-path.js';
 
 export interface GanttCommandOptions {
   readonly db?: string;
@@ -23,15 +24,17 @@ export interface GanttCommandOptions {
   readonly title?: string;
 }
 
+const ganttExample = (io: CliIo) => `oar-sched gantt --scenario ${docPath('demo/demo-cluster.json', cwdOf(io))} --out gantt.html`;
+
 export async function ganttCommand(options: GanttCommandOptions, io: CliIo): Promise<number> {
   if ((options.db === undefined) === (options.scenario === undefined)) {
     throw new UsageError(
       options.db === undefined ? 'gantt: give the plan to draw: --scenario FILE or --db URL' : 'gantt: --scenario and --db are exclusive',
-      'oar-sched gantt --scenario docs/demo/demo-cluster.json --out gantt.html',
+      ganttExample(io),
     );
   }
   if (options.out === undefined || options.out === '') {
-    throw new UsageError('gantt: --out FILE is required (the HTML page to write)', 'oar-sched gantt --scenario docs/demo/demo-cluster.json --out gantt.html');
+    throw new UsageError('gantt: --out FILE is required (the HTML page to write)', ganttExample(io));
   }
   const now = options.now === undefined ? undefined : parseEpoch(options.now, '--now');
   const setup = await createSchedulerSetup({ configFile: options.config !== undefined ? userPath(io, options.config) : undefined, cwd: cwdOf(io), logger: stderrLogger(io) });

@@ -5,6 +5,7 @@ import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit-codes.js';
 import { cwdOf, stderrLogger, userPath, type CliIo } from '../io.js';
 import { createSchedulerSetup } from '../setup.js';
 import { UsageError } from '../usage-error.js';
+import { docPath } from '../docs-path.js';
 
 export type ScheduleFormat = 'table' | 'json';
 
@@ -40,7 +41,7 @@ export async function scheduleCommand(options: ScheduleCommandOptions, io: CliIo
   if (options.check && scenario.expect === undefined) {
     throw new UsageError(
       `--check: the scenario ${scenarioName} has no "expect" block to compare the result with`,
-      'add an "expect" block (docs/reference/scenario-format.md), or run without --check',
+      `add an "expect" block (${docPath('reference/scenario-format.md', cwdOf(io))}), or run without --check`,
     );
   }
   let scheduled;

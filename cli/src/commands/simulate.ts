@@ -15,6 +15,7 @@ import { formatReports } from '../simulate/format-report.js';
 import { Progress } from '../simulate/progress.js';
 import { runConfig, type ConfigRunInput, type ConfigRunOutput } from '../simulate/run-config.js';
 import { formatProblems, parseSwf } from '../simulate/swf.js';
+import { SIMULATE_EXAMPLE, SIMULATE_PLATFORM_EXAMPLE } from '../simulate/example.js';
 
 export interface SimulateCommandOptions {
   readonly trace?: string;
@@ -29,7 +30,7 @@ export interface SimulateCommandOptions {
   readonly metrics?: string;
 }
 
-const EXAMPLE = 'oar-sched simulate --trace test/simulate/fixtures/small.swf --platform test/simulate/fixtures/platform.json';
+const EXAMPLE = `${SIMULATE_EXAMPLE}   (cluster.json: ${SIMULATE_PLATFORM_EXAMPLE})`;
 
 export async function simulateCommand(options: SimulateCommandOptions, io: CliIo): Promise<number> {
   if (options.trace === undefined || options.platform === undefined) {

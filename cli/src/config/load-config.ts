@@ -20,6 +20,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Loader } from 'cosmiconfig';
 import { OarSchedError, isOarSchedError, formatZodIssues, schedulerConfigSchema, type SchedulerConfigInput } from '@oar-sched/core';
 import { oarConfigSchema, type ResolvedOarConfig } from './oar-config-schema.js';
+import { docPath } from '../docs-path.js';
 
 /** Tried in this order in each folder; the first that exists wins. */
 export const CONFIG_SEARCH_PLACES: readonly string[] = [
@@ -136,7 +137,7 @@ export function validateConfig(raw: unknown, file: string): LoadedConfig {
     throw new OarSchedError(
       'CONFIG_INVALID',
       `${file}: invalid config:\n${formatZodIssues(parsed.error.issues)}`,
-      'the fields are described in docs/reference/config.md',
+      `the fields are described in ${docPath('reference/config.md')}`,
     );
   }
   const scheduler = (raw as { scheduler?: SchedulerConfigInput }).scheduler;

@@ -9,6 +9,7 @@ import { PLUGIN_API_VERSION, type OarPlugin } from '@oar-sched/plugin-api';
 import type { PackageInfo } from './find-package.js';
 import { loadPluginModule } from './load-module.js';
 import { manifestSchema, type PluginManifest } from './manifest.js';
+import { docPath } from '../docs-path.js';
 
 export function packageLabel(pkg: PackageInfo): string {
   return typeof pkg.json.name === 'string' ? pkg.json.name : pkg.dir;
@@ -20,7 +21,7 @@ export function readManifest(pkg: PackageInfo): PluginManifest {
     throw new OarSchedError(
       'PLUGIN_MANIFEST_INVALID',
       `package ${name} has no "oar" field in its package.json: it is not an oar-sched plugin`,
-      `remove ${name} from plugins.list, or add the "oar" field (docs/guides/plugins.md)`,
+      `remove ${name} from plugins.list, or add the "oar" field (${docPath('guides/plugins.md')})`,
     );
   }
   const parsed = manifestSchema.safeParse(pkg.json.oar);
@@ -28,7 +29,7 @@ export function readManifest(pkg: PackageInfo): PluginManifest {
     throw new OarSchedError(
       'PLUGIN_MANIFEST_INVALID',
       `package ${name}: invalid "oar" field in ${join(pkg.dir, 'package.json')}:\n${formatZodIssues(parsed.error.issues, 'oar')}`,
-      `fix the "oar" field of ${name} (docs/guides/plugins.md), or add "${name}" to plugins.disable in the config`,
+      `fix the "oar" field of ${name} (${docPath('guides/plugins.md')}), or add "${name}" to plugins.disable in the config`,
     );
   }
   if (parsed.data.apiVersion !== PLUGIN_API_VERSION) {
