@@ -9,14 +9,20 @@ import { fileURLToPath } from 'node:url';
 
 let docsDir: string | undefined;
 
+/** This module runs from dist/ or from the bundle's chunks in bundle/: the package is one level up. */
+function findDocsDir(): string {
+  const pkg = fileURLToPath(new URL('..', import.meta.url));
+  const shipped = join(pkg, 'docs');
+  return existsSync(shipped) ? shipped : join(pkg, '..', 'docs');
+}
+
 /**
  * `page` (e.g. `guides/plugins.md`) relative to `cwd` when it is below it (`docs/guides/plugins.md`
  * at a checkout's root, `node_modules/oar-sched/docs/guides/plugins.md` in a site's folder), else
  * absolute.
  */
 export function docPath(page: string, cwd: string = process.cwd()): string {
-  // This module runs from dist/ or from the bundle's chunks in bundle/: the package is one level up.
-  docsDir ??= ((pkg) => (existsSync(join(pkg, 'docs')) ? join(pkg, 'docs') : join(pkg, '..', 'docs')))(fileURLToPath(new URL('..', import.meta.url)));
+  docsDir ??= findDocsDir();
   const path = join(docsDir, page);
   const rel = relative(cwd, path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
